@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from tests.factories import PASSWORD, DepartmentFactory, UserFactory
+from yunzhao.accounts.models import Role
+
+pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def department():
+    return DepartmentFactory()
+
+
+@pytest.fixture
+def officer(department):
+    return UserFactory(role=Role.OFFICER, department=department)
+
+
+@pytest.fixture
+def leader():
+    return UserFactory(role=Role.LEADER, department=None)
+
+
+@pytest.fixture
+def investor():
+    return UserFactory(role=Role.INVESTOR, department=None)
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+class QueryCounter:
+    """``with count_queries() as counted: ...; counted.count`` — for N+1 guards."""
+
+    def __init__(self) -> None:
+        self.context = CaptureQueriesContext(connection)
+
+    def __enter__(self) -> QueryCounter:
+        self.context.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.context.__exit__(*exc)
+
+    @property
+    def count(self) -> int:
+        return len(self.context.captured_queries)
+
+    @property
+    def statements(self) -> list[str]:
+        return [q["sql"] for q in self.context.captured_queries]
+
+
+@pytest.fixture
+def count_queries():
+    return QueryCounter

@@ -1,0 +1,45 @@
+import pytest
+from django.db import DatabaseError, transaction
+
+from yunzhao.core import audit
+from yunzhao.core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_record_keeps_actor_values_before_and_after(officer, department):
+    entry = audit.record(
+        actor=officer,
+        action="department.renamed",
+        target=department,
+        before={"name": "旧"},
+        after={"name": "新"},
+    )
+    stored = AuditEntry.objects.get(pk=entry.pk)
+    assert (stored.actor, stored.actor_label, stored.action) == (officer, officer.email, "department.renamed")
+    assert stored.target_label == department.name
+    assert stored.changed_fields() == [("name", "旧", "新")]
+    assert list(audit.history_for(department)) == [stored]
+
+
+def test_update_of_audit_entry_is_refused_by_the_database(officer):
+    entry = audit.record(actor=officer, action="x.done")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).update(action="x.undone")
+    assert AuditEntry.objects.get(pk=entry.pk).action == "x.done"
+
+
+def test_delete_of_audit_entry_is_refused_by_the_database(officer):
+    entry = audit.record(actor=officer, action="x.done")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).delete()
+    assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_raw_sql_cannot_delete_either(officer):
+    entry = audit.record(actor=officer, action="x.done")
+    from django.db import connection
+
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM core_auditentry")
+    assert AuditEntry.objects.filter(pk=entry.pk).exists()

@@ -1,0 +1,90 @@
+"""factory_boy factories for every model; tests build their data with these."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import factory
+
+from yunzhao.accounts.models import Department, DepartmentKind, Role, User
+from yunzhao.crm.models import Channel, ChannelKind, Enterprise, Industry, Ownership
+from yunzhao.pipeline.models import Project, Stage
+
+PASSWORD = "correct-horse-battery-9"
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"招商部 {n}")
+    code = factory.Sequence(lambda n: f"dept-{n}")
+    kind = DepartmentKind.DEPARTMENT
+    parent = None
+
+    @factory.post_generation
+    def set_path(obj: Department, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
+        parent = obj.parent
+        obj.path = f"{parent.path if parent else ''}{obj.pk}/"
+        obj.depth = parent.depth + 1 if parent else 0
+        if create:
+            obj.save(update_fields=["path", "depth"])
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"用户{n}")
+    role = Role.OFFICER
+    department = factory.SubFactory(DepartmentFactory)
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj: User, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
+        if create:
+            obj.save()
+
+
+class IndustryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Industry
+        django_get_or_create = ("code",)
+
+    code = "I"
+    name = "信息传输、软件和信息技术服务业"
+    isic_code = "J"
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    name = factory.Sequence(lambda n: f"北京示范企业{n}有限公司")
+    country = "CN"
+    ownership = Ownership.PRIVATE
+    industry = factory.SubFactory(IndustryFactory)
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Channel
+
+    name = factory.Sequence(lambda n: f"Chamber {n}")
+    kind = ChannelKind.CHAMBER
+    country = "JP"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"项目 {n}")
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    industry = factory.SelfAttribute("enterprise.industry")
+    stage = Stage.LEAD
+    planned_investment = Decimal("10000000.00")
+    department = factory.SubFactory(DepartmentFactory)
