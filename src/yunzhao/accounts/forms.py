@@ -3,12 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from yunzhao.accounts.models import User
+from yunzhao.core.forms import StyledFormMixin
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -17,7 +17,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     )
 
 
-class InvestorRegistrationForm(forms.Form):
+class InvestorRegistrationForm(StyledFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     organisation = forms.CharField(label=_("Company or organisation"), max_length=200)
@@ -66,4 +66,3 @@ class InvestorRegistrationForm(forms.Form):
         return cleaned
 
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]

@@ -74,4 +74,4 @@ def owns(user: Any, obj: Any) -> bool:
 rules.add_perm("office.access", is_internal)
 rules.add_perm("accounts.manage_users", is_administrator)
 rules.add_perm("accounts.manage_departments", is_administrator)
-rules.add_perm("core.view_auditentry", is_internal)
+rules.add_perm("core.view_auditentry", is_administrator | is_leader | is_department_head)

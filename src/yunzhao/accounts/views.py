@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
@@ -10,10 +12,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView
+from django.db.models import Prefetch, QuerySet
+from django.views.generic import DetailView, FormView, ListView
 
 from yunzhao.accounts import registration
 from yunzhao.accounts.forms import EmailAuthenticationForm, InvestorRegistrationForm
+from yunzhao.accounts.models import Department, User
+from yunzhao.core import audit
+from yunzhao.core.access import OfficeAccessMixin
 
 
 class LoginView(auth_views.LoginView):
@@ -80,3 +86,27 @@ class ConfirmEmailView(View):
         messages.success(request, _("Your e-mail address is confirmed. You can sign in now."))
         return redirect("accounts:login")
 
+
+
+class DepartmentListView(OfficeAccessMixin, ListView):
+    """The organisation tree with the people in each department."""
+
+    template_name = "accounts/department_list.html"
+    context_object_name = "departments"
+
+    def get_queryset(self) -> QuerySet[Department]:
+        members = Prefetch("members", queryset=User.objects.filter(is_active=True).order_by("full_name"))
+        return Department.objects.filter(is_active=True).prefetch_related(members).order_by("path")
+
+
+class DepartmentDetailView(OfficeAccessMixin, DetailView):
+    model = Department
+    template_name = "accounts/department_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["ancestors"] = self.object.ancestors()
+        context["children"] = self.object.children.filter(is_active=True)
+        context["members"] = self.object.members.filter(is_active=True).order_by("full_name")
+        context["history"] = audit.history_for(self.object)[:50]
+        return context

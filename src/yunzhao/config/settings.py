@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "yunzhao.core.middleware.AuditContextMiddleware",
+    "yunzhao.core.i18n_middleware.RememberLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "yunzhao.config.urls"

@@ -1,0 +1,59 @@
+"""Helpers for timing whole commands from a clean clone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def fresh_clone() -> Path:
+    """A clone of the committed tree in a new temporary folder (shared/ is not needed)."""
+    target = Path(tempfile.mkdtemp(prefix="yunzhao-bench-")) / "yunzhao"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(target)], check=True)
+    return target
+
+
+def wait_for_http(url: str, *, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+                if response.status < 500:
+                    return True
+        except OSError:
+            time.sleep(0.25)
+    return False
+
+
+def time_make_run(checkout: Path, *, port: int, timeout: float = 900) -> float:
+    """Seconds from ``make run`` until the portal answers on the port; the server is then stopped."""
+    env = {**os.environ, "PORT": str(port)}
+    env.pop("DATABASE_URL", None)
+    started = time.monotonic()
+    process = subprocess.Popen(
+        ["make", "run"], cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        if not wait_for_http(f"http://127.0.0.1:{port}/zh-hans/", timeout=timeout):
+            raise RuntimeError("make run did not answer in time")
+        return time.monotonic() - started
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 1)
+
+
+def remove(checkout: Path) -> None:
+    shutil.rmtree(checkout.parent, ignore_errors=True)
