@@ -63,7 +63,7 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Enterprise
 
-    name = factory.Sequence(lambda n: f"北京示范企业{n}有限公司")
+    name_zh_hans = factory.Sequence(lambda n: f"北京示范企业{n}有限公司")
     country = "CN"
     ownership = Ownership.PRIVATE
     industry = factory.SubFactory(IndustryFactory)
@@ -73,7 +73,8 @@ class ChannelFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Channel
 
-    name = factory.Sequence(lambda n: f"Chamber {n}")
+    name_zh_hans = factory.Sequence(lambda n: f"商会 {n}")
+    name_en = factory.Sequence(lambda n: f"Chamber {n}")
     kind = ChannelKind.CHAMBER
     country = "JP"
 
@@ -82,7 +83,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Project
 
-    title = factory.Sequence(lambda n: f"项目 {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"项目 {n}")
     enterprise = factory.SubFactory(EnterpriseFactory)
     industry = factory.SelfAttribute("enterprise.industry")
     stage = Stage.LEAD

@@ -9,6 +9,8 @@ from yunzhao.crm.models import Enterprise, Industry, Ownership
 
 
 class EnterpriseForm(StyledFormMixin, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Enterprise
         fields = list(EDITABLE_FIELDS)
