@@ -86,9 +86,9 @@ migrations-check: install-dev
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
-messages:
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=tests --ignore=bench --ignore=assets --no-obsolete
-	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=tests --ignore=assets --ignore=src/yunzhao/static/vendor --no-obsolete
+# Extract the strings into src/yunzhao/locale/*/LC_MESSAGES/django.po (needs gettext).
+messages: install
+	cd src/yunzhao && ../../$(PY) ../../manage.py makemessages -l zh_Hans -l en -l ja -l ko -l ar -l es -l fr -l ru --ignore="static/vendor/*" --no-obsolete
 
 test-sqlite: install-dev
 	$(MANAGE) compile_catalogs

@@ -52,3 +52,30 @@ class AuditEntry(models.Model):
         after = self.after or {}
         keys = sorted(set(before) | set(after))
         return [(key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
+
+
+class SearchEntry(models.Model):
+    """One searchable object's text, normalised and tokenised by ``yunzhao.core.search``.
+
+    ``document`` holds the tokens joined by single spaces, so the database only has to
+    split on spaces: SQLite keeps an FTS5 index over it (``core_searchentry_fts``, synced
+    by triggers) and PostgreSQL a GIN index over ``to_tsvector('simple', document)``.
+    Both are created by migration ``0003_searchentry``; a later migration that rebuilds
+    this table on SQLite must reinstall the triggers (``search.SQLITE_INSTALL``).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    document = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="core_searchentry_unique_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"
