@@ -22,5 +22,11 @@ def run() -> list[dict]:
             remove(checkout)
     return [
         {"name": "make_run_fresh_s", "value": median(fresh), "unit": "s", "target": 300, "ok": median(fresh) <= 300},
-        {"name": "make_run_prepared_s", "value": median(prepared), "unit": "s", "target": 15, "ok": median(prepared) <= 15},
+        {
+            "name": "make_run_prepared_s",
+            "value": median(prepared),
+            "unit": "s",
+            "target": 15,
+            "ok": median(prepared) <= 15,
+        },
     ]

@@ -26,7 +26,7 @@ def wait_for_http(url: str, *, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status < 500:
                     return True
         except OSError:
@@ -40,7 +40,12 @@ def time_make_run(checkout: Path, *, port: int, timeout: float = 900) -> float:
     env.pop("DATABASE_URL", None)
     started = time.monotonic()
     process = subprocess.Popen(
-        ["make", "run"], cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        ["make", "run"],
+        cwd=checkout,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         if not wait_for_http(f"http://127.0.0.1:{port}/zh-hans/", timeout=timeout):

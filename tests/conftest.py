@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import PASSWORD, DepartmentFactory, UserFactory
 from yunzhao.accounts.models import Role

@@ -24,7 +24,7 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
     parent = None
 
     @factory.post_generation
-    def set_path(obj: Department, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
+    def set_path(obj: Department, create: bool, extracted: object, **kwargs: object) -> None:
         parent = obj.parent
         obj.path = f"{parent.path if parent else ''}{obj.pk}/"
         obj.depth = parent.depth + 1 if parent else 0
@@ -44,7 +44,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def save_password(obj: User, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
+    def save_password(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save()
 

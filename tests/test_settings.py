@@ -9,7 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
@@ -19,8 +23,13 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_production_mode_passes_the_deploy_check():
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="false", SECRET_KEY="k" * 10 + "-production-secret-key-for-the-deploy-check-0123456789", ALLOWED_HOSTS="invest.example.org",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="k" * 10 + "-production-secret-key-for-the-deploy-check-0123456789",
+        ALLOWED_HOSTS="invest.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout

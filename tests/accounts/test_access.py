@@ -44,7 +44,10 @@ def test_password_reset_sends_a_working_link(client, officer):
     path = "/" + link.split("/", 3)[3]
     form_page = client.get(path, follow=True)
     assert form_page.status_code == 200
-    response = client.post(form_page.redirect_chain[-1][0], {"new_password1": "new-harbour-light-7", "new_password2": "new-harbour-light-7"})
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "new-harbour-light-7", "new_password2": "new-harbour-light-7"},
+    )
     assert response.status_code == 302
     assert client.login(username=officer.email, password="new-harbour-light-7")
 

@@ -24,7 +24,9 @@ def _register(client, language="ja", **changes):
     return client.post(f"/{language}/accounts/register/", {**FORM, **changes})
 
 
-def test_registration_creates_inactive_investor_and_mails_link_in_their_language(client, django_capture_on_commit_callbacks):
+def test_registration_creates_inactive_investor_and_mails_link_in_their_language(
+    client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = _register(client)
     assert response.status_code == 200

@@ -74,7 +74,12 @@ def test_enterprise_edit_with_bad_input_keeps_saved_values(officer_client):
 def test_create_enterprise_through_the_form(officer_client, officer):
     response = officer_client.post(
         "/zh-hans/office/enterprises/new/",
-        {"name_zh_hans": "软亚新创（北京）投资有限公司", "name_ja": "ソフトアジア新創", "country": "JP", "ownership": Ownership.FOREIGN},
+        {
+            "name_zh_hans": "软亚新创（北京）投资有限公司",
+            "name_ja": "ソフトアジア新創",
+            "country": "JP",
+            "ownership": Ownership.FOREIGN,
+        },
     )
     assert response.status_code == 302
     enterprise = Enterprise.objects.get()

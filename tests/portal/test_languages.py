@@ -5,7 +5,16 @@ from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
-DIRECTIONS = {"zh-hans": "ltr", "en": "ltr", "ja": "ltr", "ko": "ltr", "ar": "rtl", "es": "ltr", "fr": "ltr", "ru": "ltr"}
+DIRECTIONS = {
+    "zh-hans": "ltr",
+    "en": "ltr",
+    "ja": "ltr",
+    "ko": "ltr",
+    "ar": "rtl",
+    "es": "ltr",
+    "fr": "ltr",
+    "ru": "ltr",
+}
 
 
 def test_every_language_has_a_direction_here():
@@ -21,7 +30,13 @@ def test_portal_home_answers_under_each_prefix_with_lang_and_dir(client, code, d
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
-    [("ja,en;q=0.8", "/ja/"), ("ar-AE,ar;q=0.9", "/ar/"), ("zh-CN,zh;q=0.9", "/zh-hans/"), ("de-DE", "/zh-hans/"), ("fr-BE,fr", "/fr/")],
+    [
+        ("ja,en;q=0.8", "/ja/"),
+        ("ar-AE,ar;q=0.9", "/ar/"),
+        ("zh-CN,zh;q=0.9", "/zh-hans/"),
+        ("de-DE", "/zh-hans/"),
+        ("fr-BE,fr", "/fr/"),
+    ],
 )
 def test_root_redirects_by_accept_language(client, accept, expected):
     response = client.get("/", headers={"Accept-Language": accept})

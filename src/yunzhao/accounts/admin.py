@@ -21,8 +21,13 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "full_name", "latin_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("full_name", "latin_name", "title", "phone", "organisation", "country", "preferred_language")}),
+        (
+            _("Person"),
+            {"fields": ("full_name", "latin_name", "title", "phone", "organisation", "country", "preferred_language")},
+        ),
         (_("Role"), {"fields": ("role", "department", "is_active", "is_staff", "is_superuser")}),
         (_("Dates"), {"fields": ("last_login", "date_joined", "email_confirmed_at")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "role", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "full_name", "role", "password1", "password2")}),
+    )

@@ -64,5 +64,3 @@ class InvestorRegistrationForm(StyledFormMixin, forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
-
-

@@ -100,7 +100,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     latin_name = models.CharField(_("name in Latin letters"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OFFICER)
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
     title = models.CharField(_("job title"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -114,7 +119,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

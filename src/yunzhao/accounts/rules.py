@@ -20,7 +20,11 @@ def is_internal(user: Any) -> bool:
 
 @rules.predicate
 def is_administrator(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and (user.role == Role.ADMINISTRATOR or user.is_superuser))
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (user.role == Role.ADMINISTRATOR or user.is_superuser)
+    )
 
 
 @rules.predicate

@@ -2,17 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
-from django.db.models import Prefetch, QuerySet
 from django.views.generic import DetailView, FormView, ListView
 
 from yunzhao.accounts import registration
@@ -85,7 +83,6 @@ class ConfirmEmailView(View):
             return render(request, "accounts/confirm_failed.html", status=400)
         messages.success(request, _("Your e-mail address is confirmed. You can sign in now."))
         return redirect("accounts:login")
-
 
 
 class DepartmentListView(OfficeAccessMixin, ListView):

@@ -1,9 +1,9 @@
 """The audit log: every domain write calls :func:`record` inside its transaction.
 
-    before = audit.snapshot(project, ["stage", "owner_id"])
-    ... change the project ...
-    audit.record(actor=by, action="project.stage.changed", target=project,
-                 before=before, after=audit.snapshot(project, ["stage", "owner_id"]))
+before = audit.snapshot(project, ["stage", "owner_id"])
+... change the project ...
+audit.record(actor=by, action="project.stage.changed", target=project,
+             before=before, after=audit.snapshot(project, ["stage", "owner_id"]))
 """
 
 from __future__ import annotations

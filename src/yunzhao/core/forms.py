@@ -11,7 +11,7 @@ class StyledFormMixin:
     """Give widgets Bootstrap's classes and mark invalid fields for assistive technology."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for name, field in self.fields.items():  # type: ignore[attr-defined]
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):

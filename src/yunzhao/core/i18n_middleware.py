@@ -25,7 +25,7 @@ class RememberLanguageMiddleware:
                 settings.LANGUAGE_COOKIE_NAME,
                 language,
                 max_age=60 * 60 * 24 * 365,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                samesite="Lax",
                 secure=settings.LANGUAGE_COOKIE_SECURE,
                 httponly=False,
             )

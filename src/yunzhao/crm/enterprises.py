@@ -30,7 +30,9 @@ def create_enterprise(*, by: Any, **values: Any) -> Enterprise:
         enterprise = Enterprise(**values)
         enterprise.full_clean()
         enterprise.save()
-        audit.record(actor=by, action="enterprise.created", target=enterprise, after=audit.snapshot(enterprise, EDITABLE_FIELDS))
+        audit.record(
+            actor=by, action="enterprise.created", target=enterprise, after=audit.snapshot(enterprise, EDITABLE_FIELDS)
+        )
     return enterprise
 
 

@@ -25,7 +25,9 @@ class EnterpriseForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name_zh_hans"].required = True
-        self.fields["industry"].queryset = Industry.objects.filter(parent__isnull=False).select_related("parent")
+        industry = self.fields["industry"]
+        assert isinstance(industry, forms.ModelChoiceField)
+        industry.queryset = Industry.objects.filter(parent__isnull=False).select_related("parent")
 
     def clean_credit_code(self) -> str | None:
         return self.cleaned_data.get("credit_code") or None

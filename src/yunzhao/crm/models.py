@@ -46,18 +46,31 @@ class Enterprise(models.Model):
     registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
     country = models.CharField(_("country"), max_length=2, default="CN", db_index=True)
     industry = models.ForeignKey(
-        Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT, related_name="enterprises"
+        Industry,
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enterprises",
     )
     ownership = models.CharField(_("ownership"), max_length=20, choices=Ownership.choices, default=Ownership.PRIVATE)
     size = models.CharField(_("size"), max_length=10, choices=EnterpriseSize.choices, blank=True)
     website = models.URLField(_("website"), blank=True)
     registered_in_zone_on = models.DateField(_("registered in the zone on"), null=True, blank=True)
     department = models.ForeignKey(
-        "accounts.Department", verbose_name=_("department"), null=True, blank=True, on_delete=models.PROTECT,
+        "accounts.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="enterprises",
     )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("officer"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="enterprises",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -93,7 +106,11 @@ class Channel(models.Model):
     country = models.CharField(_("country"), max_length=2, db_index=True)
     agreement_date = models.DateField(_("agreement signed on"), null=True, blank=True)
     keeper = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("kept by"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kept by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="channels",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -5,7 +5,8 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
@@ -78,12 +79,10 @@ class EnterpriseUpdateView(OfficeAccessMixin, FormView):
     template_name = "crm/enterprise_form.html"
     permission_required = "crm.change_enterprise"
 
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.enterprise = Enterprise.objects.filter(pk=kwargs["pk"]).first()
-        if self.enterprise is None:
-            from django.http import Http404
+    enterprise: Enterprise
 
-            raise Http404
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.enterprise = get_object_or_404(Enterprise, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:

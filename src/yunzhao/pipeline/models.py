@@ -47,7 +47,11 @@ class Project(models.Model):
         "crm.Enterprise", verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="projects"
     )
     industry = models.ForeignKey(
-        "crm.Industry", verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT,
+        "crm.Industry",
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="projects",
     )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.LEAD, db_index=True)
@@ -59,14 +63,22 @@ class Project(models.Model):
     key_level = models.CharField(_("key project level"), max_length=10, choices=KeyLevel.choices, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.OWN_WORK)
     channel = models.ForeignKey(
-        "crm.Channel", verbose_name=_("channel"), null=True, blank=True, on_delete=models.PROTECT,
+        "crm.Channel",
+        verbose_name=_("channel"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="projects",
     )
     department = models.ForeignKey(
         "accounts.Department", verbose_name=_("department"), on_delete=models.PROTECT, related_name="projects"
     )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("officer"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="projects",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -9,6 +9,7 @@ back in the same script.  Nothing else can remove a row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.backends.sqlite3 import base, operations
@@ -17,7 +18,9 @@ from yunzhao.core.audit_sql import SQLITE_CREATE_TRIGGERS, SQLITE_DROP_TRIGGERS
 
 
 class DatabaseOperations(operations.DatabaseOperations):
-    def sql_flush(self, style: Any, tables: list[str], *, reset_sequences: bool = False, allow_cascade: bool = False) -> list[str]:
+    def sql_flush(
+        self, style: Any, tables: Sequence[str], *, reset_sequences: bool = False, allow_cascade: bool = False
+    ) -> list[str]:
         statements = super().sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         if "core_auditentry" not in tables:
             return statements
