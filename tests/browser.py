@@ -110,3 +110,18 @@ def screenshot() -> Any:
         return path
 
     return take
+
+
+@pytest.fixture
+def login_as(live_server: Any) -> Any:
+    """``login_as(page, user)`` gives the browser a signed-in session for ``user``."""
+    from django.conf import settings
+    from django.test import Client
+
+    def login(page: Any, user: Any) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+    return login

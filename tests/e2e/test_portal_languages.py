@@ -18,7 +18,9 @@ LANGUAGES = [
 
 
 @pytest.mark.parametrize(("code", "direction", "word"), LANGUAGES)
-def test_portal_home_is_in_the_language_of_its_prefix_and_passes_axe(page, axe_violations, screenshot, code, direction, word):
+def test_portal_home_is_in_the_language_of_its_prefix_and_passes_axe(
+    page, axe_violations, screenshot, code, direction, word
+):
     response = page.goto(f"{page.live_server_url}/{code}/")
     assert response.status == 200
     html = page.locator("html")

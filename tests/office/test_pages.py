@@ -85,3 +85,27 @@ def test_create_enterprise_through_the_form(officer_client, officer):
     enterprise = Enterprise.objects.get()
     assert (enterprise.name_ja, enterprise.owner) == ("ソフトアジア新創", officer)
     assert [e.action for e in audit.history_for(enterprise)] == ["enterprise.created"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("投资", ["软亚新创投资有限公司"]),
+        ("ソフト", ["软亚新创投资有限公司"]),
+        ("enli", ["恩力动力有限公司"]),
+        ("电池", []),
+    ],
+)
+def test_enterprise_list_search_finds_names_in_any_language(officer_client, officer, query, expected):
+    from yunzhao.crm.enterprises import create_enterprise
+
+    create_enterprise(
+        by=officer,
+        name_zh_hans="软亚新创投资有限公司",
+        name_ja="ソフトアジア",
+        country="JP",
+        ownership=Ownership.FOREIGN,
+    )
+    create_enterprise(by=officer, name_zh_hans="恩力动力有限公司", name_en="Enli Power", country="CN")
+    response = officer_client.get("/en/office/enterprises/", {"q": query})
+    assert [e.name_zh_hans for e in response.context["object_list"]] == expected

@@ -41,14 +41,14 @@ drops over-long words from a tsvector; cutting keeps both databases alike).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import CharField, Model, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
@@ -333,6 +333,32 @@ def index_object(obj: Model, *texts: str, language: str = "") -> None:
         object_id=str(obj.pk),
         defaults={"document": document, "language": language},
     )
+
+
+def rebuild_model_index(
+    model: type[Model], documents: Iterable[tuple[Any, Sequence[str]]], *, batch_size: int = 500
+) -> int:
+    """Replace every entry of ``model`` with ``documents`` — (primary key, texts) pairs — in one transaction.
+
+    For full rebuilds and bulk loads; a single object's write calls :func:`index_object`.
+    Returns the number of entries written.
+    """
+    content_type = ContentType.objects.get_for_model(model)
+    written = 0
+    with transaction.atomic():
+        SearchEntry.objects.filter(content_type=content_type).delete()
+        batch: list[SearchEntry] = []
+        for pk, texts in documents:
+            document = " ".join(token for text in texts for token in tokenise(text))
+            batch.append(SearchEntry(content_type=content_type, object_id=str(pk), document=document))
+            if len(batch) >= batch_size:
+                SearchEntry.objects.bulk_create(batch)
+                written += len(batch)
+                batch = []
+        if batch:
+            SearchEntry.objects.bulk_create(batch)
+            written += len(batch)
+    return written
 
 
 def remove_object(obj: Model) -> None:

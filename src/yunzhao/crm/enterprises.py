@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from yunzhao.core import audit
+from yunzhao.crm.indexing import index_enterprise
 from yunzhao.crm.models import Enterprise
 
 EDITABLE_FIELDS = (
@@ -33,6 +34,7 @@ def create_enterprise(*, by: Any, **values: Any) -> Enterprise:
         audit.record(
             actor=by, action="enterprise.created", target=enterprise, after=audit.snapshot(enterprise, EDITABLE_FIELDS)
         )
+        index_enterprise(enterprise)
     return enterprise
 
 
@@ -56,6 +58,7 @@ def update_enterprise(*, enterprise: Enterprise, by: Any, **changes: Any) -> Ent
                 before={k: v for k, v in before.items() if k in {_attname(enterprise, n) for n in changed}},
                 after={k: v for k, v in after.items() if k in {_attname(enterprise, n) for n in changed}},
             )
+            index_enterprise(enterprise)
     return enterprise
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
-from yunzhao.core import audit
+from yunzhao.core import audit, search
 from yunzhao.core.access import OfficeAccessMixin
 from yunzhao.crm import enterprises
 from yunzhao.crm.forms import EnterpriseFilterForm, EnterpriseForm
@@ -33,7 +33,7 @@ class EnterpriseListView(OfficeAccessMixin, ListView):
         if self.filter_form.is_valid():
             data = self.filter_form.cleaned_data
             if data["q"]:
-                queryset = queryset.filter(name__icontains=data["q"])
+                queryset = search.filter_queryset(queryset, data["q"])
             if data["country"]:
                 queryset = queryset.filter(country=data["country"].upper())
             if data["ownership"]:
