@@ -29,10 +29,11 @@ The rules, in one place:
   and prepositions (« de yuans », « юаней ») that CLDR does not provide.
 - **Percentages** have a fixed number of decimals (``20.0%``), in the locale's pattern
   (``11,6 %`` in French).
-- **Percentage points** come from the translation catalogue when it has the string
-  ``pgettext("percentage points", "%(value)s percentage points")``; until then from the
-  built-in :data:`PERCENTAGE_POINT_PATTERNS`, which follows CLDR plural categories (so
-  English says ``1 percentage point``).
+- **Percentage points** come from the built-in :data:`PERCENTAGE_POINT_PATTERNS` for the
+  eight languages: it follows CLDR plural categories, which also cover decimals (English
+  ``1 percentage point``, Russian ``1,5 процентного пункта``) where gettext's integer
+  plural rules cannot. Any other language takes the catalogue's
+  ``pgettext("percentage points", "%(value)s percentage points")``.
 - **Dates and times** are shown in Django's current time zone (``settings.TIME_ZONE``
   unless a view activated another); a naive datetime is taken to be in that zone.
 """
@@ -101,8 +102,6 @@ CURRENCY_UNITS: Mapping[str, Mapping[str, str]] = {
 
 #: Between a myriad amount and its currency word: Korean spaces them, and so does an ISO code.
 _CURRENCY_SEPARATOR: Mapping[str, str] = {"zh-hans": "", "ja": "", "ko": "\u00a0"}
-
-_PERCENTAGE_POINTS_MSGID = "%(value)s percentage points"
 
 #: Built-in wording of percentage points by CLDR plural category ("other" is the default).
 PERCENTAGE_POINT_PATTERNS: Mapping[str, Mapping[str, str]] = {
@@ -334,20 +333,21 @@ def format_percent(value: Number, *, decimals: int = 1, language: str | None = N
 def format_percentage_points(value: Number, *, decimals: int | None = None, language: str | None = None) -> str:
     """``value`` percentage points: zh ``6.8个百分点``, en ``6.8 percentage points``.
 
-    ``decimals`` as in :func:`format_number`. The catalogue's translation wins; until a
-    language has one, :data:`PERCENTAGE_POINT_PATTERNS` (or the English) is used.
+    ``decimals`` as in :func:`format_number`. :data:`PERCENTAGE_POINT_PATTERNS` decides
+    for the eight languages; any other language uses the catalogue's translation.
     """
     code = _language(language)
     locale = _locale(code)
     number = _to_decimal(value)
     shown = _trim(number) if decimals is None else _round(number, decimals)
     text = format_number(shown, decimals=decimals, language=code)
-    with translation.override(code):
-        wording = pgettext("percentage points", "%(value)s percentage points")
-    if wording == _PERCENTAGE_POINTS_MSGID:
-        patterns: Mapping[str, str] = PERCENTAGE_POINT_PATTERNS.get(code, {})
+    patterns: Mapping[str, str] | None = PERCENTAGE_POINT_PATTERNS.get(code)
+    if patterns is None:
+        with translation.override(code):
+            wording = pgettext("percentage points", "%(value)s percentage points")
+    else:
         category = locale.plural_form(shown.copy_abs())
-        wording = patterns.get(category) or patterns.get("other") or _PERCENTAGE_POINTS_MSGID
+        wording = patterns.get(category) or patterns["other"]
     return wording % {"value": text}
 
 

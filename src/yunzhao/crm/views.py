@@ -29,7 +29,7 @@ class EnterpriseListView(OfficeAccessMixin, ListView):
 
     def get_queryset(self) -> QuerySet[Enterprise]:
         self.filter_form = EnterpriseFilterForm(self.request.GET or None)
-        queryset = Enterprise.objects.select_related("industry", "owner").order_by("name", "pk")
+        queryset: QuerySet[Enterprise] = Enterprise.objects.select_related("industry", "owner").order_by("name", "pk")
         if self.filter_form.is_valid():
             data = self.filter_form.cleaned_data
             if data["q"]:
