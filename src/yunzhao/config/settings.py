@@ -138,7 +138,17 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans",)
+# A name missing in the reader's language falls back to one they are likelier to read:
+# English for readers of Latin, Arabic, Cyrillic and Hangul scripts, Chinese for Japanese.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("zh-hans", "en"),
+    "en": ("zh-hans",),
+    "ko": ("en", "zh-hans"),
+    "ar": ("en", "zh-hans"),
+    "es": ("en", "zh-hans"),
+    "fr": ("en", "zh-hans"),
+    "ru": ("en", "zh-hans"),
+}
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
