@@ -41,8 +41,14 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One chromium per test module.
+
+    Not per session: while Playwright's event loop lives, the database connections the
+    ORM opens in test code outside the browser tests belong to a context that the test
+    database's teardown does not see, and PostgreSQL then refuses to drop the database.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -10,6 +10,16 @@ from yunzhao.accounts.models import Role
 pytest_plugins = ["tests.browser"]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Close every connection at the end of its request, as the live server's threads
+    would otherwise keep theirs open and PostgreSQL refuses to drop the test database."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        database["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -43,3 +43,15 @@ def test_raw_sql_cannot_delete_either(officer):
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry")
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_wipes_the_log_and_the_guard_survives_it(officer):
+    from django.core.management import call_command
+
+    audit.record(actor=officer, action="x.done")
+    call_command("flush", interactive=False, verbosity=0)
+    assert not AuditEntry.objects.exists()
+    entry = audit.record(actor=None, action="y.done")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).update(action="z")
