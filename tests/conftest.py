@@ -10,6 +10,18 @@ from yunzhao.accounts.models import Role
 pytest_plugins = ["tests.browser"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` run only in the PostgreSQL run of the suite."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: runs in the suite's PostgreSQL run")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Close every connection at the end of its request, as the live server's threads
