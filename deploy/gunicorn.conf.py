@@ -2,6 +2,10 @@
 
 import multiprocessing
 import os
+from pathlib import Path
+
+# The application lives in src/; gunicorn imports yunzhao.config.wsgi from there.
+pythonpath = str(Path(__file__).resolve().parent.parent / "src")
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
