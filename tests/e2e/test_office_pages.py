@@ -6,6 +6,12 @@ from yunzhao.accounts.organisation import create_department
 from yunzhao.crm.enterprises import update_enterprise
 from yunzhao.crm.models import Ownership
 
+
+def assert_no_horizontal_scroll(page):
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide in a {widths[1]} px window"
+
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -36,8 +42,11 @@ def test_back_office_pages_render_and_pass_axe(page, login_as, axe_violations, s
     screenshot(page, f"office-dashboard-{code}")
     assert axe_violations(page) == []
 
+    assert_no_horizontal_scroll(page)
+
     page.goto(f"{base}/enterprises/")
     assert page.locator("tbody tr").count() == 25
+    assert_no_horizontal_scroll(page)
     screenshot(page, f"office-enterprises-{code}")
     assert axe_violations(page) == []
 
@@ -68,4 +77,6 @@ def test_enterprise_page_shows_its_history(page, login_as, zone, screenshot):
     history = page.get_by_role("region", name="History")
     assert "enterprise.updated" in history.inner_text()
     assert "Enli Power Co., Ltd." in history.inner_text()
+    assert "name [en]" in history.inner_text()
+    assert_no_horizontal_scroll(page)
     screenshot(page, "office-enterprise-detail-en")

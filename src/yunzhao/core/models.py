@@ -53,6 +53,16 @@ class AuditEntry(models.Model):
         keys = sorted(set(before) | set(after))
         return [(key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
 
+    def labelled_changes(self) -> list[tuple[str, object, object]]:
+        """As :meth:`changed_fields`, with each field's name as the reader's language says it."""
+        model = self.target_type.model_class() if self.target_type_id else None
+        labels: dict[str, str] = {}
+        if model is not None:
+            for field in model._meta.concrete_fields:
+                labels[field.attname] = str(field.verbose_name)
+                labels[field.name] = str(field.verbose_name)
+        return [(labels.get(key, key), before, after) for key, before, after in self.changed_fields()]
+
 
 class SearchEntry(models.Model):
     """One searchable object's text, normalised and tokenised by ``yunzhao.core.search``.
