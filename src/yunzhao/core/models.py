@@ -55,7 +55,7 @@ class AuditEntry(models.Model):
 
     def labelled_changes(self) -> list[tuple[str, object, object]]:
         """As :meth:`changed_fields`, with each field's name as the reader's language says it."""
-        model = self.target_type.model_class() if self.target_type_id else None
+        model = self.target_type.model_class() if self.target_type is not None else None
         labels: dict[str, str] = {}
         if model is not None:
             for field in model._meta.concrete_fields:
