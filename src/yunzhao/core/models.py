@@ -89,3 +89,37 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class CalendarDay(models.Model):
+    """An exception to the Monday-to-Friday working week: a public holiday, or a weekend
+    day worked in its place (调休).  Deadlines in working days read this table."""
+
+    date = models.DateField(_("date"), unique=True)
+    is_working_day = models.BooleanField(_("working day"))
+    name = models.CharField(_("name"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar exception")
+        verbose_name_plural = _("calendar exceptions")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name}"
+
+
+class ExchangeRate(models.Model):
+    """How many yuan one unit of ``currency`` is worth from ``valid_from`` on."""
+
+    currency = models.CharField(_("currency"), max_length=3)
+    valid_from = models.DateField(_("valid from"))
+    cny_per_unit = models.DecimalField(_("yuan per unit"), max_digits=18, decimal_places=8)
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["currency", "valid_from"], name="core_exchangerate_unique_day")]
+
+    def __str__(self) -> str:
+        return f"1 {self.currency} = {self.cny_per_unit} CNY ({self.valid_from})"

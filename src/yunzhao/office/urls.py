@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from yunzhao.accounts import views as accounts_views
 from yunzhao.core import audit_views
@@ -16,4 +16,5 @@ urlpatterns = [
     path("organisation/", accounts_views.DepartmentListView.as_view(), name="department-list"),
     path("organisation/<int:pk>/", accounts_views.DepartmentDetailView.as_view(), name="department-detail"),
     path("audit/", audit_views.AuditLogView.as_view(), name="audit-log"),
+    path("projects/", include("yunzhao.pipeline.urls")),
 ]

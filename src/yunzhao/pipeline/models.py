@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -23,6 +25,24 @@ class Stage(models.TextChoices):
     PRODUCTION = "production", pgettext_lazy("project stage", "In production")
     ON_HOLD = "on_hold", pgettext_lazy("project stage", "On hold")
     LOST = "lost", pgettext_lazy("project stage", "Lost")
+
+
+#: The main line of the lifecycle, in order; ON_HOLD and LOST are side exits.
+MAIN_LINE: tuple[Stage, ...] = (
+    Stage.LEAD,
+    Stage.CONTACTED,
+    Stage.SITE_VISIT,
+    Stage.NEGOTIATING,
+    Stage.INTENTION_SIGNED,
+    Stage.CONTRACT_SIGNED,
+    Stage.REGISTERED,
+    Stage.CAPITAL_IN_PLACE,
+    Stage.CONSTRUCTION,
+    Stage.PRODUCTION,
+)
+#: Stages from which a project counts as signed, and as landed (registered in the zone).
+SIGNED_STAGES = frozenset(MAIN_LINE[MAIN_LINE.index(Stage.CONTRACT_SIGNED) :])
+LANDED_STAGES = frozenset(MAIN_LINE[MAIN_LINE.index(Stage.REGISTERED) :])
 
 
 class Source(models.TextChoices):
@@ -59,6 +79,24 @@ class Project(models.Model):
         _("planned investment"), max_digits=18, decimal_places=2, default=Decimal("0")
     )
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
+    registered_capital = models.DecimalField(
+        _("registered capital"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    expected_jobs = models.PositiveIntegerField(_("expected jobs"), null=True, blank=True)
+    expected_annual_output = models.DecimalField(
+        _("expected annual output"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    expected_annual_tax = models.DecimalField(
+        _("expected annual tax"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    land_need_mu = models.DecimalField(_("land needed (mu)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    space_need_sqm = models.DecimalField(
+        _("floor space needed (m²)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
+    stage_before_hold = models.CharField(max_length=20, choices=Stage.choices, blank=True, editable=False)
+    closing_reason = models.TextField(_("reason"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     is_key = models.BooleanField(_("key project"), default=False, db_index=True)
     key_level = models.CharField(_("key project level"), max_length=10, choices=KeyLevel.choices, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.OWN_WORK)
@@ -91,3 +129,94 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage not in {Stage.LOST, Stage.PRODUCTION}
+
+
+class StageChange(models.Model):
+    """One move of a project between stages: who, when it took effect, when it was recorded, why."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
+    effective_at = models.DateTimeField(_("took effect"))
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+        ordering = ["project", "effective_at", "id"]
+        indexes = [models.Index(fields=["project", "effective_at"], name="pipeline_stagechange_proj_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.from_stage or '∅'} → {self.to_stage}"
+
+    @property
+    def is_backdated(self) -> bool:
+        return (self.recorded_at - self.effective_at).total_seconds() > 60
+
+
+class HandoverStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("hand-over status", "Waiting for the receiver")
+    ACCEPTED = "accepted", pgettext_lazy("hand-over status", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("hand-over status", "Rejected")
+    CANCELLED = "cancelled", pgettext_lazy("hand-over status", "Withdrawn")
+
+
+class Handover(models.Model):
+    """Circulation (项目流转): a project handed from one department to another, which accepts or rejects."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="handovers")
+    from_department = models.ForeignKey(
+        "accounts.Department", on_delete=models.PROTECT, related_name="handovers_sent", verbose_name=_("from")
+    )
+    from_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_department = models.ForeignKey(
+        "accounts.Department", on_delete=models.PROTECT, related_name="handovers_received", verbose_name=_("to")
+    )
+    to_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="handovers_received",
+        verbose_name=_("receiving officer"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    deadline = models.DateTimeField(_("answer by"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=HandoverStatus.choices, default=HandoverStatus.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    escalated_at = models.DateTimeField(_("escalated to the leader"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hand-over")
+        verbose_name_plural = _("hand-overs")
+        ordering = ["project", "requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(status="pending"),
+                name="pipeline_handover_one_pending",
+            )
+        ]
+        indexes = [models.Index(fields=["to_department", "status"], name="pipeline_handover_inbox_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.project} → {self.to_department}"
+
+    def is_overdue(self, now: datetime | None = None) -> bool:
+        return self.status == HandoverStatus.PENDING and (now or timezone.now()) > self.deadline
