@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from yunzhao.accounts.models import Department, Role, User
 from yunzhao.accounts.organisation import create_department, create_staff_user
@@ -17,6 +17,7 @@ from yunzhao.core.models import SearchEntry
 from yunzhao.crm import indexing as crm_indexing
 from yunzhao.crm.industries import load_industries
 from yunzhao.crm.models import Channel, Enterprise, Industry
+from yunzhao.demo import histories
 from yunzhao.demo.builder import (
     ACCOUNTS_JOINED,
     DEMO_ACCOUNTS,
@@ -30,7 +31,7 @@ from yunzhao.demo.builder import (
     build_projects,
 )
 from yunzhao.pipeline import indexing as pipeline_indexing
-from yunzhao.pipeline.models import Project
+from yunzhao.pipeline.models import Project, Stage, StageChange
 
 BATCH_SIZE = 500
 
@@ -180,8 +181,34 @@ def _ensure_projects(
         for spec in specs
         if spec.key not in existing
     ]
+    anchor = timezone.localtime()
+    titles = [spec.title_zh for spec in specs if spec.key not in existing]  # in the order of ``new``
+    walks = [histories.stage_walk(title, project.stage) for title, project in zip(titles, new, strict=True)]
+    for title, project, moves in zip(titles, new, walks, strict=True):
+        project.stage_entered_at = histories.moment(anchor, moves[-1].days_before_anchor, title, len(moves) - 1)
+        if project.stage == Stage.ON_HOLD:
+            project.stage_before_hold = moves[-2].to_stage
+        if project.stage in {Stage.ON_HOLD, Stage.LOST}:
+            project.closing_reason = moves[-1].reason
     Project.objects.bulk_create(new, batch_size=BATCH_SIZE)
     result.created["projects"] += len(new)
+    changes = []
+    for title, project, moves in zip(titles, new, walks, strict=True):
+        for index, move in enumerate(moves):
+            when = histories.moment(anchor, move.days_before_anchor, title, index)
+            changes.append(
+                StageChange(
+                    project=project,
+                    from_stage=move.from_stage,
+                    to_stage=move.to_stage,
+                    effective_at=when,
+                    recorded_at=when,
+                    by_id=project.owner_id,
+                    reason=move.reason,
+                )
+            )
+    StageChange.objects.bulk_create(changes, batch_size=BATCH_SIZE)
+    result.created["stage changes"] += len(changes)
 
 
 def load_demo() -> LoadResult:
