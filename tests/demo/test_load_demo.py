@@ -183,3 +183,22 @@ def test_every_demo_account_signs_in_and_only_staff_reach_the_back_office(demo, 
         assert client.login(username=account.email, password=account.password), account.email
         expected = 403 if str(account.role) in {"investor", "exhibitor"} else 200
         assert client.get("/zh-hans/office/").status_code == expected, account.email
+
+
+def test_every_demo_project_has_a_history_ending_at_its_stage(demo):
+    from django.db.models import Max
+
+    from yunzhao.pipeline.models import StageChange
+
+    last_moves = dict(
+        StageChange.objects.values("project").annotate(last=Max("effective_at")).values_list("project", "last")
+    )
+    projects = list(Project.objects.only("pk", "stage", "stage_entered_at"))
+    assert len(last_moves) == len(projects) == 700
+    assert all(last_moves[p.pk] == p.stage_entered_at for p in projects)
+    finals = {
+        c.project_id: c.to_stage
+        for c in StageChange.objects.order_by("project", "effective_at", "id").only("project", "to_stage")
+    }
+    assert all(finals[p.pk] == p.stage for p in projects)
+    assert not StageChange.objects.filter(to_stage__in=["on_hold", "lost"], reason="").exists()
