@@ -89,3 +89,39 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     stage = Stage.LEAD
     planned_investment = Decimal("10000000.00")
     department = factory.SubFactory(DepartmentFactory)
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "crm.Contact"
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    name = factory.Sequence(lambda n: f"山田太郎{n}")
+    latin_name = factory.Sequence(lambda n: f"Taro Yamada {n}")
+    title = "海外事業部長"
+    languages = factory.LazyFunction(lambda: ["ja", "en"])
+    email = factory.Sequence(lambda n: f"contact{n}@example.jp")
+    data_source = "card"
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "crm.Activity"
+        skip_postgeneration_save = True
+
+    kind = "call"
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    # An aware datetime without importing the clock here: the moment the enterprise was saved.
+    occurred_at = factory.SelfAttribute("enterprise.created_at")
+    subject = factory.Sequence(lambda n: f"电话沟通 {n}")
+    created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def participants(obj, create: bool, extracted: object, **kwargs: object) -> None:
+        if create and extracted:
+            obj.participants.set(extracted)
+
+    @factory.post_generation
+    def contacts(obj, create: bool, extracted: object, **kwargs: object) -> None:
+        if create and extracted:
+            obj.contacts.set(extracted)

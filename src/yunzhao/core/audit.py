@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -57,14 +58,20 @@ def _jsonable(value: Any) -> Any:
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """The current values of ``fields`` (default: every concrete field) as JSON."""
     opts = instance._meta
+    chosen: list[Any]
     if fields is None:
-        names = [f.attname for f in opts.concrete_fields if f.name != "id"]
+        chosen = [f for f in opts.concrete_fields if f.name != "id"]
     else:
-        names = []
-        for name in fields:
-            field = opts.get_field(name)
-            names.append(getattr(field, "attname", name))
-    return {name: _jsonable(getattr(instance, name)) for name in names}
+        chosen = [opts.get_field(name) for name in fields]
+    return {getattr(field, "attname", field.name): _jsonable(_stored(instance, field)) for field in chosen}
+
+
+def _stored(instance: models.Model, field: Any) -> Any:
+    """The value as the database keeps it: a typed 10000000 and a saved 10000000.00 are one amount."""
+    value = getattr(instance, getattr(field, "attname", field.name))
+    if isinstance(field, models.DecimalField) and isinstance(value, Decimal) and value.is_finite():
+        return value.quantize(Decimal(1).scaleb(-field.decimal_places))
+    return value
 
 
 def record(
@@ -101,3 +108,12 @@ def history_for(target: models.Model) -> models.QuerySet[AuditEntry]:
     """Every entry about ``target``, newest first, with the actor joined."""
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=True)
     return AuditEntry.objects.filter(target_type=content_type, target_id=str(target.pk)).select_related("actor")
+
+
+def history_for_many(model: type[models.Model], pks: Iterable[Any]) -> models.QuerySet[AuditEntry]:
+    """Every entry about the objects of ``model`` with these primary keys — existing or not —
+    newest first, with the actor joined (e.g. an enterprise and those merged into it)."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
+    return AuditEntry.objects.filter(target_type=content_type, target_id__in=[str(pk) for pk in pks]).select_related(
+        "actor"
+    )

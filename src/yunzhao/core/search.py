@@ -58,6 +58,7 @@ from yunzhao.core.models import SearchEntry
 __all__ = [
     "MAX_TOKEN_LENGTH",
     "SearchHit",
+    "document_of",
     "filter_queryset",
     "index_object",
     "normalise",
@@ -359,6 +360,15 @@ def rebuild_model_index(
             SearchEntry.objects.bulk_create(batch)
             written += len(batch)
     return written
+
+
+def document_of(texts: Iterable[str]) -> str:
+    """The ``SearchEntry.document`` of an object with ``texts``: their tokens joined by spaces.
+
+    For code that writes many entries at once (imports) with its own bulk insert; a single
+    object's write calls :func:`index_object`.
+    """
+    return " ".join(token for text in texts if text for token in tokenise(text))
 
 
 def remove_object(obj: Model) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from yunzhao.core import audit
+from yunzhao.crm.duplicates import NAME_FIELDS, sync_name_keys
 from yunzhao.crm.indexing import index_enterprise
 from yunzhao.crm.models import Enterprise
 
@@ -35,6 +36,7 @@ def create_enterprise(*, by: Any, **values: Any) -> Enterprise:
             actor=by, action="enterprise.created", target=enterprise, after=audit.snapshot(enterprise, EDITABLE_FIELDS)
         )
         index_enterprise(enterprise)
+        sync_name_keys(enterprise)
     return enterprise
 
 
@@ -59,6 +61,8 @@ def update_enterprise(*, enterprise: Enterprise, by: Any, **changes: Any) -> Ent
                 after={k: v for k, v in after.items() if k in {_attname(enterprise, n) for n in changed}},
             )
             index_enterprise(enterprise)
+            if set(changed) & set(NAME_FIELDS):
+                sync_name_keys(enterprise)
     return enterprise
 
 

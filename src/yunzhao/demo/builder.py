@@ -498,6 +498,13 @@ DOMESTIC_SOURCES = (
 EURO_COUNTRIES = frozenset({"FR", "DE", "BE", "ES", "SE", "IT"})
 # Units of each currency to one yuan: fixed, so the amounts never move.
 PER_YUAN = {"CNY": Decimal("1"), "JPY": Decimal("20.5"), "USD": Decimal("0.14"), "EUR": Decimal("0.13")}
+#: The rates table of the demo zone: yuan per unit, in force from the first day of 2026.
+EXCHANGE_RATES_FROM = dt.date(2026, 1, 1)
+EXCHANGE_RATES = {
+    "USD": Decimal("7.1000"), "EUR": Decimal("7.7500"), "JPY": Decimal("0.0487800"), "KRW": Decimal("0.0051300"),
+    "GBP": Decimal("9.0500"), "HKD": Decimal("0.9100"), "SGD": Decimal("5.3000"), "AED": Decimal("1.9330"),
+    "CHF": Decimal("8.0500"), "SEK": Decimal("0.6800"), "RUB": Decimal("0.0880"),
+}  # fmt: skip
 
 
 @dataclass
