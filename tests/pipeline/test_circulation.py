@@ -78,12 +78,12 @@ def test_hand_over_then_accept_moves_the_project(setting):
 def test_reject_needs_a_reason_and_leaves_the_project(setting):
     s = setting
     handover = circulation.hand_over(project=s["project"], to_department=s["district"], by=s["sender"])
-    with pytest.raises(HandoverError, match="Say why"):
+    with pytest.raises(HandoverError, match="请说明退回该项目流转的理由"):
         circulation.reject_handover(handover=handover, by=s["head"], reason=" ")
     circulation.reject_handover(handover=handover, by=s["head"], reason="用地指标不足")
     s["project"].refresh_from_db()
     assert s["project"].department == s["first"]
-    with pytest.raises(HandoverError, match="already been answered"):
+    with pytest.raises(HandoverError, match="已答复"):
         circulation.accept_handover(handover=handover, by=s["head"])
 
 
@@ -91,15 +91,15 @@ def test_only_one_pending_handover_per_project(setting):
     s = setting
     circulation.hand_over(project=s["project"], to_department=s["district"], by=s["sender"])
     other = DepartmentFactory(name="平台公司", kind="platform")
-    with pytest.raises(HandoverError, match="already has a hand-over"):
+    with pytest.raises(HandoverError, match="已有一项等待答复的流转"):
         circulation.hand_over(project=s["project"], to_department=other, by=s["sender"])
 
 
 def test_hand_over_to_own_department_or_foreign_officer_is_refused(setting):
     s = setting
-    with pytest.raises(HandoverError, match="already with this department"):
+    with pytest.raises(HandoverError, match="该项目已在此部门"):
         circulation.hand_over(project=s["project"], to_department=s["first"], by=s["sender"])
-    with pytest.raises(HandoverError, match="must belong"):
+    with pytest.raises(HandoverError, match="必须属于接收部门"):
         circulation.hand_over(project=s["project"], to_department=s["district"], to_owner=s["sender"], by=s["sender"])
 
 

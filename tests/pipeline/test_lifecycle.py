@@ -38,7 +38,7 @@ def test_skipping_forward_is_allowed(project, officer):
 
 @pytest.mark.parametrize("to_stage", [Stage.ON_HOLD, Stage.LOST])
 def test_side_exits_need_a_reason(project, officer, to_stage):
-    with pytest.raises(TransitionError, match="needs a reason"):
+    with pytest.raises(TransitionError, match="需要填写理由"):
         move_project(project=project, to_stage=to_stage, by=officer)
     project.refresh_from_db()
     assert project.stage == Stage.LEAD
@@ -48,7 +48,7 @@ def test_side_exits_need_a_reason(project, officer, to_stage):
 
 def test_moving_back_needs_a_reason(project, officer):
     move_project(project=project, to_stage=Stage.NEGOTIATING, by=officer)
-    with pytest.raises(TransitionError, match="needs a reason"):
+    with pytest.raises(TransitionError, match="需要填写理由"):
         move_project(project=project, to_stage=Stage.SITE_VISIT, by=officer)
     assert (
         move_project(project=project, to_stage=Stage.SITE_VISIT, by=officer, reason="再次考察").stage
@@ -74,22 +74,22 @@ def test_reopening_a_lost_project_needs_a_reason(project, officer):
 
 
 def test_same_stage_and_unknown_stage_are_refused(project, officer):
-    with pytest.raises(TransitionError, match="already at this stage"):
+    with pytest.raises(TransitionError, match="已处于此阶段"):
         move_project(project=project, to_stage=Stage.LEAD, by=officer)
-    with pytest.raises(TransitionError, match="no such stage"):
+    with pytest.raises(TransitionError, match="没有该阶段"):
         move_project(project=project, to_stage="bogus", by=officer)
 
 
 def test_backdated_move_needs_a_reason_and_cannot_precede_the_last_move(project, officer):
     ten_days_ago = timezone.now() - dt.timedelta(days=10)
-    with pytest.raises(TransitionError, match="dated in the past"):
+    with pytest.raises(TransitionError, match="补记过去日期"):
         move_project(project=project, to_stage=Stage.CONTACTED, by=officer, effective_at=ten_days_ago)
     moved = move_project(
         project=project, to_stage=Stage.CONTACTED, by=officer, effective_at=ten_days_ago, reason="补录"
     )
     assert moved.stage_entered_at == ten_days_ago
     assert moved.stage_changes.get().is_backdated
-    with pytest.raises(TransitionError, match="before the project's previous move"):
+    with pytest.raises(TransitionError, match="不能早于该项目上一次变更"):
         move_project(
             project=project,
             to_stage=Stage.SITE_VISIT,
@@ -97,7 +97,7 @@ def test_backdated_move_needs_a_reason_and_cannot_precede_the_last_move(project,
             effective_at=ten_days_ago - dt.timedelta(days=1),
             reason="补录",
         )
-    with pytest.raises(TransitionError, match="future"):
+    with pytest.raises(TransitionError, match="不能晚于当前时间"):
         move_project(
             project=project, to_stage=Stage.SITE_VISIT, by=officer, effective_at=timezone.now() + dt.timedelta(days=1)
         )
@@ -128,3 +128,33 @@ def test_needs_reason_and_allowed_stages(project):
     assert lifecycle.needs_reason(project, Stage.LOST)
     assert Stage.LEAD not in lifecycle.allowed_stages(project)
     assert lifecycle.allowed_stages(project)[-2:] == [Stage.ON_HOLD, Stage.LOST]
+
+
+def test_time_in_stages_of_a_project_without_history_counts_its_current_stage():
+    project = ProjectFactory(stage=Stage.NEGOTIATING)
+    now = project.stage_entered_at + dt.timedelta(days=3)
+    assert lifecycle.time_in_stages(project, now=now) == {"negotiating": dt.timedelta(days=3)}
+
+
+def test_an_imported_project_on_hold_resumes_without_a_reason(officer):
+    project = ProjectFactory(department=officer.department, stage=Stage.ON_HOLD, stage_before_hold="")
+    assert not lifecycle.needs_reason(project, Stage.NEGOTIATING)
+    move_project(project=project, to_stage=Stage.NEGOTIATING, by=officer)
+    project.refresh_from_db()
+    assert project.stage == Stage.NEGOTIATING
+
+
+def test_saving_the_same_amount_typed_differently_changes_nothing(officer):
+    from decimal import Decimal
+
+    from yunzhao.core.models import AuditEntry
+    from yunzhao.pipeline.projects import update_project
+
+    project = ProjectFactory(department=officer.department, owner=officer)
+    project.refresh_from_db()
+    entries = AuditEntry.objects.count()
+    saved = update_project(
+        project=project, by=officer, expected_version=project.version, planned_investment=Decimal("10000000")
+    )
+    assert saved.version == project.version
+    assert AuditEntry.objects.count() == entries

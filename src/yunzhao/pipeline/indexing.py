@@ -1,4 +1,8 @@
-"""What of a project the search finds: its title in every language and its enterprise's names."""
+"""What of a project the search finds: its title in every language.
+
+Its enterprise's names are left out on purpose: they are indexed with the enterprise, and a
+project entry holding them would go stale whenever the enterprise is renamed.
+"""
 
 from __future__ import annotations
 

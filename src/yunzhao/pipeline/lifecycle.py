@@ -36,7 +36,12 @@ def needs_reason(project: Project, to_stage: str) -> bool:
         return True
     if project.stage == Stage.LOST:
         return True
-    current = Stage(project.stage_before_hold) if project.stage == Stage.ON_HOLD else Stage(project.stage)
+    if project.stage == Stage.ON_HOLD:
+        if not project.stage_before_hold:
+            return False  # put on hold before the stage was kept (imported): any resumption is forward
+        current = Stage(project.stage_before_hold)
+    else:
+        current = Stage(project.stage)
     return (
         to_stage in MAIN_LINE and current in MAIN_LINE and MAIN_LINE.index(Stage(to_stage)) < MAIN_LINE.index(current)
     )
@@ -131,6 +136,8 @@ def time_in_stages(project: Project, *, now: dt.datetime | None = None) -> dict[
     """How long ``project`` has spent in each stage it has been in, from its stage history."""
     now = now or timezone.now()
     changes = list(project.stage_changes.order_by("effective_at", "id"))
+    if not changes:  # no history kept (e.g. loaded in bulk): what its own columns say
+        return {project.stage: max(now - project.stage_entered_at, dt.timedelta(0))}
     spent: dict[str, dt.timedelta] = defaultdict(dt.timedelta)
     for change, following in zip(changes, [*changes[1:], None], strict=True):
         end = following.effective_at if following else now

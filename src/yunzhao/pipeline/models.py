@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -126,6 +127,11 @@ class Project(models.Model):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["-updated_at", "-id"]
+        indexes = [
+            # The list's default order, and each board column in it.
+            models.Index(F("updated_at").desc(), F("id").desc(), name="pipeline_project_recent"),
+            models.Index(F("stage"), F("updated_at").desc(), F("id").desc(), name="pipeline_project_stage_recent"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -220,3 +226,23 @@ class Handover(models.Model):
 
     def is_overdue(self, now: datetime | None = None) -> bool:
         return self.status == HandoverStatus.PENDING and (now or timezone.now()) > self.deadline
+
+
+class SavedView(models.Model):
+    """A person's named filters of the project list, shown as quick links above it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_project_views", verbose_name=_("owner")
+    )
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(_("filters"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        ordering = ["owner", "name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="pipeline_savedview_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name

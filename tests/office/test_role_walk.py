@@ -1,0 +1,273 @@
+"""Every back-office page and every API operation, opened by every role: who gets in, who is refused.
+
+The walk reads the routes from the URL resolver and the operations from the OpenAPI spec,
+so a new page or operation without an expected answer here fails the test until someone
+decides who may use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tests.factories import (
+    ActivityFactory,
+    ChannelFactory,
+    ContactFactory,
+    DepartmentFactory,
+    EnterpriseFactory,
+    ProjectFactory,
+    UserFactory,
+)
+from yunzhao.accounts.models import Role
+from yunzhao.api.tokens import issue_token
+from yunzhao.pipeline.circulation import hand_over
+from yunzhao.pipeline.models import SavedView
+from yunzhao.workbooks.models import ImportJob
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "investor", "exhibitor", "officer", "other_officer", "head", "leader", "administrator")
+STAFF = ROLES[3:]
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    objects: dict[str, Any]
+
+
+@pytest.fixture
+def world() -> World:
+    home = DepartmentFactory(name="招商一部")
+    other = DepartmentFactory(name="大兴区")
+    users = {
+        "investor": UserFactory(role=Role.INVESTOR, department=None),
+        "exhibitor": UserFactory(role=Role.EXHIBITOR, department=None),
+        "officer": UserFactory(role=Role.OFFICER, department=home),
+        "other_officer": UserFactory(role=Role.OFFICER, department=other),
+        "head": UserFactory(role=Role.DEPARTMENT_HEAD, department=home),
+        "leader": UserFactory(role=Role.LEADER, department=None),
+        "administrator": UserFactory(role=Role.ADMINISTRATOR, department=None),
+    }
+    officer = users["officer"]
+    enterprise = EnterpriseFactory(department=home, owner=officer)
+    project = ProjectFactory(enterprise=enterprise, department=home, owner=officer)
+    handed = ProjectFactory(enterprise=enterprise, department=home, owner=officer)
+    handover = hand_over(project=handed, to_department=other, by=officer, note="请区里承接")
+    objects = {
+        "enterprise": enterprise,
+        "other_enterprise": EnterpriseFactory(name_zh_hans="北京示范企业有限公司"),
+        "contact": ContactFactory(enterprise=enterprise),
+        "activity": ActivityFactory(
+            enterprise=enterprise,
+            project=project,
+            created_by=officer,
+            follow_up_on=timezone.localdate() + dt.timedelta(days=1),
+            follow_up_owner=officer,
+        ),
+        "project": project,
+        "handover": handover,
+        "channel": ChannelFactory(keeper=officer),
+        "department": home,
+        "saved_view": SavedView.objects.create(owner=officer, name="重点项目", query="key=on"),
+        "import_job": ImportJob.objects.create(
+            kind="enterprises", token="walk", file="imports/walk.xlsx", original_name="walk.xlsx", created_by=officer
+        ),
+    }
+    return World(users=users, objects=objects)
+
+
+# --- The back office ----------------------------------------------------------------------------
+
+#: The object each route's <pk> names (routes without one need nothing).
+PK_OF = {
+    "enterprise-detail": "enterprise",
+    "enterprise-update": "enterprise",
+    "enterprise-merge": "enterprise",
+    "contact-create": "enterprise",
+    "activity-list": "enterprise",
+    "contact-update": "contact",
+    "activity-update": "activity",
+    "activity-follow-up-done": "activity",
+    "channel-detail": "channel",
+    "channel-update": "channel",
+    "project-detail": "project",
+    "project-update": "project",
+    "project-move": "project",
+    "project-hand-over": "project",
+    "project-view-delete": "saved_view",
+    "handover-accept": "handover",
+    "handover-reject": "handover",
+    "handover-cancel": "handover",
+    "department-detail": "department",
+    "workbook-import": "import_job",
+    "workbook-import-mapping": "import_job",
+    "workbook-import-preview": "import_job",
+    "workbook-import-progress": "import_job",
+}
+OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
+    "enterprise-merge-compare": lambda w: {"pk": w.objects["enterprise"].pk, "other": w.objects["other_enterprise"].pk},
+    "workbook-import-upload": lambda w: {"kind": "enterprises"},
+    "workbook-export": lambda w: {"kind": "enterprises"},
+}
+
+
+def staff(officer: int, other_officer: int, head: int, leader: int, administrator: int) -> dict[str, int]:
+    return dict(zip(STAFF, (officer, other_officer, head, leader, administrator), strict=True))
+
+
+READ = staff(200, 200, 200, 200, 200)  # every member of staff reads it
+WORK = staff(200, 200, 200, 403, 200)  # staff who work files; leaders read and change nothing
+POST_ONLY = staff(405, 405, 405, 405, 405)  # a button's target: GET is not a page
+OWN_PROJECT = staff(200, 404, 200, 403, 200)  # the officer's department's project, its head, administrators
+OWN_IMPORT = staff(200, 404, 404, 404, 200)  # an import is its uploader's (and administrators')
+
+#: What a GET answers each member of staff; outside accounts always get 403 and visitors the sign-in page.
+#: The other officer works in the department the project is handed to; its head is not in this world,
+#: so only administrators stand in for the receiver.
+EXPECTED: dict[str, dict[str, int]] = {
+    "home": READ,
+    "search": READ,
+    "audit-log": staff(403, 403, 200, 200, 200),
+    "department-list": READ,
+    "department-detail": READ,
+    "enterprise-list": READ,
+    "enterprise-detail": READ,
+    "enterprise-duplicates": READ,
+    "enterprise-create": WORK,
+    "enterprise-update": WORK,
+    "enterprise-merge": staff(403, 403, 200, 403, 200),
+    "enterprise-merge-compare": staff(403, 403, 200, 403, 200),
+    "contact-create": WORK,
+    "contact-update": WORK,
+    "activity-list": READ,
+    "activity-create": WORK,
+    "activity-update": staff(200, 403, 200, 403, 200),
+    "activity-follow-up-done": staff(405, 403, 405, 403, 405),
+    "channel-list": READ,
+    "channel-detail": READ,
+    "channel-create": WORK,
+    "channel-update": WORK,
+    "project-list": READ,
+    "project-board": READ,
+    "project-create": WORK,
+    "project-detail": staff(200, 404, 200, 200, 200),
+    "project-update": OWN_PROJECT,
+    "project-move": OWN_PROJECT,
+    "project-hand-over": OWN_PROJECT,
+    "project-view-create": POST_ONLY,
+    "project-view-delete": POST_ONLY,
+    "handover-accept": staff(403, 403, 403, 403, 405),
+    "handover-reject": staff(403, 403, 403, 403, 200),
+    "handover-cancel": staff(200, 403, 200, 403, 200),
+    "workbook-imports": READ,
+    "workbook-import-upload": WORK,
+    "workbook-import": OWN_IMPORT,
+    "workbook-import-mapping": OWN_IMPORT,
+    "workbook-import-preview": staff(302, 404, 404, 404, 302),  # to the mapping until the columns are mapped
+    "workbook-import-progress": OWN_IMPORT,
+    "workbook-export": READ,
+}
+QUERY = {"activity-create": lambda w: f"?enterprise={w.objects['enterprise'].pk}"}
+
+
+def office_routes() -> list[str]:
+    """The names of every route in the office namespace."""
+    names: list[str] = []
+
+    def walk(patterns: list[Any], namespace: str | None) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and namespace == "office" and pattern.name:
+                names.append(pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return sorted(set(names))
+
+
+def office_url(name: str, world: World) -> str:
+    if name in OTHER_KWARGS:
+        kwargs = OTHER_KWARGS[name](world)
+    elif name in PK_OF:
+        kwargs = {"pk": world.objects[PK_OF[name]].pk}
+    else:
+        kwargs = {}
+    query = QUERY[name](world) if name in QUERY else ""
+    return reverse(f"office:{name}", kwargs=kwargs) + query
+
+
+def test_every_office_page_has_an_expected_answer():
+    assert set(office_routes()) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_office_page_answers_each_role(client, world, name):
+    url = office_url(name, world)
+    seen = {}
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world.users[role])
+        response = client.get(url)
+        seen[role] = response.status_code
+        if role == "anonymous":
+            assert response.status_code == 302
+            assert "/accounts/login/" in response["Location"]
+    assert {role: seen[role] for role in ("investor", "exhibitor")} == {"investor": 403, "exhibitor": 403}
+    assert {role: seen[role] for role in STAFF} == EXPECTED[name]
+
+
+# --- The API ------------------------------------------------------------------------------------
+
+#: The object each path parameter names.
+API_OBJECTS = {
+    "enterprise_id": "enterprise",
+    "contact_id": "contact",
+    "channel_id": "channel",
+    "project_id": "project",
+    "handover_id": "handover",
+}
+
+
+def api_operations() -> list[tuple[str, str]]:
+    from yunzhao.api.main import api
+
+    schema = api.get_openapi_schema()
+    return sorted((method.upper(), path) for path, operations in schema["paths"].items() for method in operations)
+
+
+def test_the_api_walk_covers_every_path_parameter():
+    parameters = {name for _method, path in api_operations() for name in re.findall(r"{(\w+)}", path)}
+    assert parameters <= set(API_OBJECTS)
+
+
+@pytest.mark.parametrize(("method", "path"), api_operations())
+def test_api_operation_answers_each_role(client, world, method, path):
+    url = re.sub(r"{(\w+)}", lambda m: str(world.objects[API_OBJECTS[m.group(1)]].pk), path)
+    call = getattr(client, method.lower())
+    for role in ROLES:
+        headers = {"Accept-Language": "en"}
+        if role != "anonymous":
+            headers["Authorization"] = "Bearer " + issue_token(owner=world.users[role], name="walk")[1]
+        response = (
+            call(url, "{}", content_type="application/json", headers=headers)
+            if method != "GET"
+            else call(url, headers=headers)
+        )
+        if role == "anonymous":
+            assert response.status_code == 401, (role, response.content)
+        elif role in ("investor", "exhibitor"):
+            assert response.status_code == 403, (role, response.content)
+        else:
+            assert response.status_code < 500, (role, response.content)
+            if method == "GET" and role in ("officer", "administrator"):
+                assert response.status_code == 200, (role, response.content)
