@@ -9,6 +9,7 @@ from yunzhao.core import views as core_views
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", include("yunzhao.api.urls")),
     path("", core_views.language_root, name="root"),
 ]
 
