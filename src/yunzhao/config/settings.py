@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "yunzhao.portal",
     "yunzhao.office",
     "yunzhao.demo",
+    "yunzhao.workbooks",
+    "yunzhao.api",
 ]
 
 MIDDLEWARE = [
