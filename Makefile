@@ -53,8 +53,11 @@ demo: migrate
 
 setup: catalogs demo
 
+# The web server and one background worker (Excel imports, mail, the daily digest); Ctrl-C stops both.
 run: setup
 	@echo "Yunzhao is starting on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 # Debian packages the tests need: a real browser, CJK and Arabic fonts, gettext.

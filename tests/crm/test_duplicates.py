@@ -129,7 +129,7 @@ def test_rebuild_name_keys_gives_keys_to_enterprises_created_in_bulk(huawei):
 def test_a_name_in_another_width_script_case_or_legal_form_is_flagged(huawei, names):
     matches = find_probable_duplicates(names=names)
     assert matches == [DuplicateMatch(enterprise=huawei, reasons=(Reason.NAME,))]
-    assert [str(reason) for reason in matches[0].reasons] == ["same name ignoring width, script and case"]
+    assert [str(reason) for reason in matches[0].reasons] == ["名称相同（忽略全半角、文字系统和大小写）"]
 
 
 def test_full_width_latin_matches_the_chinese_name_it_romanises_to(officer, huawei):
@@ -145,7 +145,7 @@ def test_the_same_credit_code_is_flagged_first_whatever_the_name(officer, huawei
     assert names_of(find_probable_duplicates(names=["深圳某某公司"], credit_code=HUAWEI_CODE)) == [
         ("华为技术有限公司", ["credit_code"])
     ]
-    assert str(Reason.CREDIT_CODE) == "same unified social credit code"
+    assert str(Reason.CREDIT_CODE) == "统一社会信用代码相同"
     assert other.pk not in [m.enterprise.pk for m in find_probable_duplicates(names=[], credit_code=HUAWEI_CODE)]
 
 

@@ -109,3 +109,30 @@ def test_enterprise_list_search_finds_names_in_any_language(officer_client, offi
     create_enterprise(by=officer, name_zh_hans="恩力动力有限公司", name_en="Enli Power", country="CN")
     response = officer_client.get("/en/office/enterprises/", {"q": query})
     assert [e.name_zh_hans for e in response.context["object_list"]] == expected
+
+
+def test_enterprise_page_links_the_projects_the_reader_may_open(officer_client, officer):
+    from tests.factories import DepartmentFactory, ProjectFactory
+
+    enterprise = EnterpriseFactory()
+    own = ProjectFactory(enterprise=enterprise, department=officer.department, title_zh_hans="本部门的项目")
+    other = ProjectFactory(enterprise=enterprise, department=DepartmentFactory(), title_zh_hans="别的区的项目")
+
+    page = officer_client.get(f"/zh-hans/office/enterprises/{enterprise.pk}/").content.decode()
+
+    assert f'href="/zh-hans/office/projects/{own.pk}/"' in page
+    assert f"/office/projects/{other.pk}/" not in page
+    assert "别的区的项目" in page
+    assert f'href="/zh-hans/office/projects/new/?enterprise={enterprise.pk}"' in page
+
+
+def test_a_leader_reads_an_enterprise_but_is_offered_no_changes(client, leader):
+    enterprise = EnterpriseFactory()
+    client.force_login(leader)
+
+    page = client.get(f"/zh-hans/office/enterprises/{enterprise.pk}/").content.decode()
+
+    assert enterprise.name_zh_hans in page
+    assert f"/enterprises/{enterprise.pk}/edit/" not in page
+    assert "/office/projects/new/" not in page
+    assert f"/enterprises/{enterprise.pk}/contacts/new/" not in page

@@ -99,7 +99,7 @@ def update_activity(*, activity: Activity, by: User, **changes: Any) -> Activity
     if unknown:
         raise TypeError(f"update_activity() cannot change {', '.join(unknown)}")
     with transaction.atomic():
-        activity = Activity.objects.select_for_update().select_related("project").get(pk=activity.pk)
+        activity = Activity.objects.select_for_update(of=("self",)).select_related("project").get(pk=activity.pk)
         current_participants = list(activity.participants.all())
         current_contacts = list(activity.contacts.all())
         before = _snapshot(activity, current_participants, current_contacts)
