@@ -164,6 +164,30 @@ def test_record_activity_page_from_a_project(officer_client, officer):
     assert "第二轮谈判" in page.content.decode()
 
 
+def test_a_project_the_officer_may_not_read_is_not_offered_nor_accepted(officer_client, officer):
+    enterprise = EnterpriseFactory()
+    own = ProjectFactory(enterprise=enterprise, department=officer.department, title_zh_hans="本部门项目")
+    theirs = ProjectFactory(enterprise=enterprise, department=DepartmentFactory(), title_zh_hans="已流转到区里的项目")
+
+    assert officer_client.get(reverse("office:activity-create") + f"?project={theirs.pk}").status_code == 404
+    url = reverse("office:activity-create") + f"?enterprise={enterprise.pk}"
+    page = officer_client.get(url).content.decode()
+    assert own.title_zh_hans in page
+    assert theirs.title_zh_hans not in page
+    response = officer_client.post(
+        url,
+        {
+            "kind": "call",
+            "occurred_at": "2026-11-24T10:30",
+            "project": theirs.pk,
+            "subject": "电话",
+            "participants": [],
+        },
+    )
+    assert response.status_code == 200
+    assert not Activity.objects.exists()
+
+
 def test_activity_form_errors_keep_the_input(officer_client, officer):
     enterprise = EnterpriseFactory()
     url = reverse("office:activity-create") + f"?enterprise={enterprise.pk}"

@@ -176,7 +176,8 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
             "contacts": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, enterprise: Enterprise, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, enterprise: Enterprise, projects: Any = None, **kwargs: Any) -> None:
+        """``projects``: those the user may read (default all); the activity's own project stays selectable."""
         super().__init__(*args, **kwargs)
         self.instance.enterprise = enterprise
         staff = User.objects.filter(is_active=True, role__in=INTERNAL_ROLES).order_by("full_name", "pk")
@@ -188,7 +189,10 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         assert isinstance(participants, forms.ModelMultipleChoiceField)
         assert isinstance(contacts, forms.ModelMultipleChoiceField)
         assert isinstance(owner, forms.ModelChoiceField)
-        project.queryset = enterprise.projects.order_by("-updated_at", "-pk")
+        choices = enterprise.projects.all()
+        if projects is not None:
+            choices = choices.filter(Q(pk__in=projects.values("pk")) | Q(pk=self.instance.project_id))
+        project.queryset = choices.order_by("-updated_at", "-pk")
         project.empty_label = _("Not about one project")
         participants.queryset = staff
         linked = Q(pk__in=self.instance.contacts.all()) if self.instance.pk else Q(pk__in=[])

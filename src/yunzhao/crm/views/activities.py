@@ -24,6 +24,7 @@ from yunzhao.crm.models import Activity, Enterprise
 from yunzhao.crm.queries import activity_timeline
 from yunzhao.crm.views.helpers import add_domain_errors, record_activity_url, staff_user
 from yunzhao.pipeline.models import Project
+from yunzhao.pipeline.queries import visible_projects
 
 
 class ActivityCreateView(OfficeAccessMixin, FormView):
@@ -40,7 +41,8 @@ class ActivityCreateView(OfficeAccessMixin, FormView):
             return None
         if not pk.isdigit():
             raise Http404
-        return get_object_or_404(Project.objects.select_related("enterprise"), pk=pk)
+        # Only a project the user may read: one handed to another department is no longer theirs to record on.
+        return get_object_or_404(visible_projects(self.request.user).select_related("enterprise"), pk=pk)
 
     @cached_property
     def enterprise(self) -> Enterprise | None:
@@ -69,7 +71,11 @@ class ActivityCreateView(OfficeAccessMixin, FormView):
         return {"occurred_at": now, "project": self.project, "participants": [self.request.user]}
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "enterprise": self.enterprise}
+        return {
+            **super().get_form_kwargs(),
+            "enterprise": self.enterprise,
+            "projects": visible_projects(self.request.user),
+        }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(enterprise=self.enterprise, **kwargs)
@@ -103,7 +109,12 @@ class ActivityUpdateView(OfficeAccessMixin, FormView):
         return user.has_perm("office.access") and user.has_perm(self.permission_required, self.activity)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.activity, "enterprise": self.activity.enterprise}
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.activity,
+            "enterprise": self.activity.enterprise,
+            "projects": visible_projects(self.request.user),
+        }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(enterprise=self.activity.enterprise, object=self.activity, **kwargs)
