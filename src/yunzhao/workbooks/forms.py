@@ -68,6 +68,7 @@ class MappingForm(StyledFormMixin, forms.Form):
                 required=False,
                 choices=choices,
                 initial=job.mapping.get(str(index), ""),
+                widget=forms.Select(attrs={"class": "form-select"}),
             )
             self.fields[f"column_{index}"].letter = letter  # type: ignore[attr-defined]
 
