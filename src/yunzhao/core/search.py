@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import CharField, Model, QuerySet, TextField
+from django.db.models import BigIntegerField, CharField, Model, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -411,10 +411,12 @@ def filter_queryset(qs: QuerySet[_M], query: str) -> QuerySet[_M]:
     if not terms:
         return qs
     matching_sql, params = _matching_ids(terms)
-    object_ids = SearchEntry.objects.filter(
+    entries = SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(qs.model),
         id__in=RawSQL(matching_sql, params),  # noqa: S611 -- constant SQL; the query is a parameter
-    ).values("object_id")
+    )
     if isinstance(qs.model._meta.pk, CharField):
-        return qs.filter(pk__in=object_ids)
-    return qs.alias(_search_key=Cast("pk", TextField())).filter(_search_key__in=object_ids)
+        return qs.filter(pk__in=entries.values("object_id"))
+    # The entries' keys are cast to integers, not the table's keys to text: the database can then
+    # look the matches up by primary key instead of comparing every row with every match.
+    return qs.filter(pk__in=entries.annotate(_key=Cast("object_id", BigIntegerField())).values("_key"))
