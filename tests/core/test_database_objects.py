@@ -13,9 +13,15 @@ def test_postgres_has_the_gin_index_and_the_audit_trigger():
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'core_searchentry' AND indexdef ILIKE '%%gin%%'"
         )
         (definition,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT generation_expression FROM information_schema.columns"
+            " WHERE table_name = 'core_searchentry' AND column_name = 'document_tsv'"
+        )
+        (generated,) = cursor.fetchone()
         cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'core_auditentry'::regclass AND NOT tgisinternal")
         triggers = [row[0] for row in cursor.fetchall()]
-    assert "to_tsvector('simple'" in definition
+    assert "document_tsv" in definition
+    assert "to_tsvector('simple'" in generated
     assert triggers == ["core_auditentry_no_change"]
 
 

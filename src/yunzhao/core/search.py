@@ -257,6 +257,8 @@ SQLITE_UNINSTALL = [
     "DROP TRIGGER IF EXISTS core_searchentry_fts_update",
     "DROP TABLE IF EXISTS core_searchentry_fts",
 ]
+# Migration 0003 installs this expression index; 0005 replaces it by a stored tsvector column
+# (``document_tsv``) with its own GIN index, which the queries below read.
 POSTGRES_INSTALL = [
     """CREATE INDEX IF NOT EXISTS core_searchentry_document_gin
         ON core_searchentry USING gin (to_tsvector('simple', document))""",
@@ -284,7 +286,7 @@ def _matching_ids(terms: Sequence[_Term]) -> tuple[str, list[Any]]:
         return "SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s", [_fts5_query(terms)]
     if connection.vendor == "postgresql":
         return (
-            "SELECT id FROM core_searchentry WHERE to_tsvector('simple', document) @@ to_tsquery('simple', %s)",
+            "SELECT id FROM core_searchentry WHERE document_tsv @@ to_tsquery('simple', %s)",
             [_tsquery(terms)],
         )
     raise NotImplementedError(f"no full-text search for the {connection.vendor} database")
@@ -299,9 +301,9 @@ def _ranked_sql(terms: Sequence[_Term], content_type_ids: Sequence[int] | None, 
             WHERE core_searchentry_fts MATCH %s"""
         params = [_fts5_query(terms)]
     elif connection.vendor == "postgresql":
-        sql = """SELECT e.content_type_id, e.object_id, ts_rank(to_tsvector('simple', e.document), q.query) AS score
+        sql = """SELECT e.content_type_id, e.object_id, ts_rank(e.document_tsv, q.query) AS score
             FROM core_searchentry e, to_tsquery('simple', %s) AS q(query)
-            WHERE to_tsvector('simple', e.document) @@ q.query"""
+            WHERE e.document_tsv @@ q.query"""
         params = [_tsquery(terms)]
     else:
         raise NotImplementedError(f"no full-text search for the {connection.vendor} database")
@@ -399,6 +401,22 @@ def search(query: str, *, models: list[type[Model]] | None = None, limit: int = 
         label = f"{content_type.app_label}.{content_type.model}"
         hits.append(SearchHit(content_type_id, object_id, label, float(score)))
     return hits
+
+
+def count(query: str, model: type[Model]) -> int:
+    """How many objects of ``model`` match ``query``, counted on the index alone.
+
+    For models whose every object the reader may see; otherwise count
+    ``filter_queryset(visible, query)``, which joins the model's table.
+    """
+    terms = _parse_query(query)
+    if not terms:
+        return 0
+    matching_sql, params = _matching_ids(terms)
+    return SearchEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        id__in=RawSQL(matching_sql, params),  # noqa: S611 -- constant SQL; the query is a parameter
+    ).count()
 
 
 def filter_queryset(qs: QuerySet[_M], query: str) -> QuerySet[_M]:

@@ -46,6 +46,7 @@ class Kind:
     model: type[Model]
     label: Any
     objects: Callable[[Any], QuerySet[Any]]  # user -> what they may see, with what a line shows
+    restricted: bool  # whether some staff may not see some of them (then counts join the visible ones)
     names: Callable[[Any], list[tuple[str, str]]]  # obj -> (language code or "", text) to find the match in
     details: Callable[[Any], list[str]]
     url_name: str
@@ -72,6 +73,7 @@ def _contact_details(contact: Contact) -> list[str]:
 KINDS: tuple[Kind, ...] = (
     Kind(
         key="enterprise",
+        restricted=False,
         model=Enterprise,
         label=_("Enterprises"),
         objects=lambda user: Enterprise.objects.select_related("industry"),
@@ -82,6 +84,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         key="contact",
+        restricted=False,
         model=Contact,
         label=_("Contacts"),
         objects=lambda user: Contact.objects.select_related("enterprise"),
@@ -91,6 +94,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         key="project",
+        restricted=True,
         model=Project,
         label=_("Projects"),
         objects=lambda user: visible_projects(user).select_related("enterprise", "department"),
@@ -101,6 +105,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         key="channel",
+        restricted=False,
         model=Channel,
         label=_("Investment channels"),
         objects=lambda user: Channel.objects.all(),
@@ -186,7 +191,11 @@ def search_everything(query: str, *, user: Any, only: str = "", shown: int) -> l
     groups = []
     for kind in KINDS:
         visible = kind.objects(user)
-        group = Group(kind=kind, count=search.filter_queryset(visible.order_by(), query).count())
+        if kind.restricted:
+            found_count = search.filter_queryset(visible.order_by(), query).count()
+        else:
+            found_count = search.count(query, kind.model)
+        group = Group(kind=kind, count=found_count)
         groups.append(group)
         if kind.list_url_name:
             group.more_url = f"{reverse(kind.list_url_name)}?{urlencode({'q': query})}"

@@ -93,13 +93,12 @@ class BoardColumn:
         return self.stage in COLLAPSED_STAGES
 
 
-def board_columns(queryset: QuerySet[Project], *, per_column: int) -> list[BoardColumn]:
+def board_columns(queryset: QuerySet[Project], *, per_column: int, searched: bool = False) -> list[BoardColumn]:
     """One column per stage with its count, its total in yuan and at most ``per_column`` cards.
 
-    Three queries whatever the number of projects: the counts and totals grouped by stage; the
-    first ``per_column`` ids of each stage in the list's order (numbered within their stage by
-    a window function over the ids and sort keys only); then those cards with what a card shows.  ``queryset`` is annotated by
-    ``filters.with_sort_figures`` and sorted.
+    A fixed number of queries whatever the number of projects: the counts and totals grouped by
+    stage; the first ``per_column`` ids of each stage in the list's order; then those cards with
+    what a card shows.  ``queryset`` is annotated by ``filters.with_sort_figures`` and sorted.
     """
     from yunzhao.pipeline.filters import rates_today, with_row_figures
 
@@ -117,17 +116,21 @@ def board_columns(queryset: QuerySet[Project], *, per_column: int) -> list[Board
             rate = rates.get(row["currency"])
             if rate is not None and row["total"] is not None:
                 column.total_cny += row["total"] * Decimal(rate)
-    stages = [stage for stage, column in columns.items() if column.count]
-    if not stages:
-        return list(columns.values())
-    ordering: Any = list(queryset.query.order_by) or ["-updated_at", "-pk"]
-    ranked = (
-        queryset.filter(stage__in=stages)
-        .annotate(board_rank=Window(expression=RowNumber(), partition_by=[F("stage")], order_by=ordering))
-        .filter(Q(board_rank__lte=per_column))
-        .values_list("pk", flat=True)
-    )
-    ids = list(ranked)
+    # The first cards of each stage: one small query per stage that walks the (stage, sort key)
+    # index and stops after ``per_column`` rows, rather than numbering every visible project.
+    # Every stage is asked, so the number of queries never depends on the data.
+    # With words searched (``searched``), each of those queries would match the words again:
+    # then the ids are numbered within their stage in one pass instead.
+    ids: list[int] = []
+    if searched:
+        ordering: Any = list(queryset.query.order_by) or ["-updated_at", "-pk"]
+        ranked = queryset.annotate(
+            board_rank=Window(expression=RowNumber(), partition_by=[F("stage")], order_by=ordering)
+        ).filter(Q(board_rank__lte=per_column))
+        ids = list(ranked.values_list("pk", flat=True))
+    else:
+        for stage in BOARD_STAGES:
+            ids += queryset.filter(stage=stage).values_list("pk", flat=True)[:per_column]
     cards = with_row_figures(queryset.filter(pk__in=ids))
     for project in cards:  # in the list's order, so each column keeps it
         column = columns.get(project.stage)

@@ -23,7 +23,7 @@ from yunzhao.pipeline.models import Project, SavedView
 from yunzhao.pipeline.queries import board_columns, filtered_projects
 
 #: Cards per board column; the rest of a column is one link away, in the filtered list.
-CARDS_PER_COLUMN = 20
+CARDS_PER_COLUMN = 10
 
 
 def asks_reason(project: Project, to_stage: str) -> bool:
@@ -89,14 +89,21 @@ class ProjectBoardView(OfficeAccessMixin, FilteredProjectsMixin, TemplateView):
         return [self.template_name]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        columns = board_columns(self.filtered(), per_column=CARDS_PER_COLUMN)
+        queryset = self.filtered()
+        searched = self.filter_form.is_valid() and bool(self.filter_form.cleaned_data.get("q"))
+        columns = board_columns(queryset, per_column=CARDS_PER_COLUMN, searched=searched)
         today = timezone.localdate()
         list_url = reverse("office:project-list")
+        # Each card links twice; one reverse per URL name, not per card.
+        detail_url = reverse("office:project-detail", args=[0]).replace("/0/", "/{}/")
+        move_url = reverse("office:project-move", args=[0]).replace("/0/", "/{}/")
         for column in columns:
             params = QueryDict(filters.clean_querystring(self.request.GET), mutable=True)
             params.setlist("stage", [column.stage.value])
             column.more_url = f"{list_url}?{params.urlencode()}"  # type: ignore[attr-defined]
             for card in column.cards:
+                card.detail_url = detail_url.format(card.pk)  # type: ignore[attr-defined]
+                card.move_url = move_url.format(card.pk)  # type: ignore[attr-defined]
                 card.can_move = self.request.user.has_perm("pipeline.move_project", card)  # type: ignore[attr-defined]
                 targets = allowed_stages(card)
                 card.days_in_stage = (today - timezone.localdate(card.stage_entered_at)).days  # type: ignore[attr-defined]
