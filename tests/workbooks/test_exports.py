@@ -172,3 +172,16 @@ def test_contacts_and_projects_exports_re_import_as_the_same_data(staff, industr
     assert list(Contact.objects.values_list(*contact_fields)) == contacts_before
     assert list(Project.objects.values_list(*project_fields)) == projects_before
     assert Project.objects.get().stage_changes.count() == 1
+
+
+def test_the_project_list_exports_what_its_filters_show(staff_client, staff):
+    ProjectFactory(department=staff.department, stage=Stage.NEGOTIATING, title_zh_hans="洽谈中的项目")
+    ProjectFactory(department=staff.department, stage=Stage.LEAD, title_zh_hans="线索项目")
+    ProjectFactory(stage=Stage.NEGOTIATING, title_zh_hans="别的部门的项目")
+
+    page = staff_client.get("/zh-hans/office/projects/?stage=negotiating").content.decode()
+    assert 'href="/zh-hans/office/workbooks/export/projects.xlsx?stage=negotiating"' in page
+
+    rows = download(staff_client, "/zh-hans/office/workbooks/export/projects.xlsx?stage=negotiating")
+    titles = [row[rows[0].index("项目名称（简体中文）")] for row in rows[1:]]
+    assert titles == ["洽谈中的项目"]
