@@ -79,7 +79,7 @@ def test_project_list_htmx_request_gets_only_the_results(officer_client, officer
     ("query", "queries"),
     [
         ("", 13 + len(BOARD_STAGES)),  # the first cards of each stage walk its index, one query a stage
-        ("?q=研发", 14),  # a search numbers the cards of every stage in one pass
+        ("?q=研发", 13),  # a search is matched once: cards numbered, stages counted and summed in one pass
     ],
 )
 def test_board_query_count_does_not_grow(officer_client, officer, count_queries, count, query, queries):
@@ -110,6 +110,32 @@ def test_board_columns_count_total_and_cap_cards(officer_client, officer, monkey
     body = response.content.decode()
     assert "1 more" in body
     assert "/en/office/projects/?sort=-amount&amp;stage=site_visit" in body
+
+
+@pytest.mark.parametrize("query", ["", "&q=研发"])
+def test_board_counts_and_totals_are_the_same_with_or_without_words(officer_client, officer, monkeypatch, query):
+    monkeypatch.setattr("yunzhao.pipeline.views.lists.CARDS_PER_COLUMN", 2)
+    ExchangeRate.objects.create(currency="USD", valid_from=dt.date(2020, 1, 1), cny_per_unit=Decimal("7"))
+    for amount, currency in (("1000000", "CNY"), ("2000000", "CNY"), ("1000000", "USD")):
+        project = ProjectFactory(
+            department=officer.department,
+            stage=Stage.SITE_VISIT,
+            planned_investment=Decimal(amount),
+            currency=currency,
+            title_zh_hans=f"研发中心 {amount} {currency}",
+        )
+        index_project(project)
+    index_project(ProjectFactory(department=officer.department, stage=Stage.LEAD, title_zh_hans="研发楼"))
+    response = officer_client.get(f"/en/office/projects/board/?sort=-amount{query}")
+    columns = {column.stage.value: column for column in response.context["columns"]}
+    visit = columns["site_visit"]
+    assert (visit.count, visit.total_cny, visit.more) == (3, Decimal("10000000"), 1)
+    assert [(card.planned_investment, card.currency) for card in visit.cards] == [
+        (Decimal("1000000"), "USD"),
+        (Decimal("2000000"), "CNY"),
+    ]
+    assert columns["lead"].count == 1
+    assert columns["negotiating"].count == 0
 
 
 def test_board_cards_say_which_moves_need_a_reason(officer_client, own_project):

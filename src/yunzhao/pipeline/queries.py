@@ -100,38 +100,57 @@ def board_columns(queryset: QuerySet[Project], *, per_column: int, searched: boo
     stage; the first ``per_column`` ids of each stage in the list's order; then those cards with
     what a card shows.  ``queryset`` is annotated by ``filters.with_sort_figures`` and sorted.
     """
-    from yunzhao.pipeline.filters import rates_today, with_row_figures
+    from yunzhao.pipeline.filters import rates_today, with_row_figures, with_sort_figures
 
     columns = {stage.value: BoardColumn(stage=stage) for stage in BOARD_STAGES}
-    # Summed per currency in SQL and converted here: a plain SUM is much cheaper than
-    # converting every row; an amount in a currency without a rate stays out of the total.
-    rates = rates_today()
-    totals = (
-        queryset.order_by().values("stage", "currency").annotate(count=Count("pk"), total=Sum("planned_investment"))
-    )
-    for row in totals:
-        column = columns.get(row["stage"])
-        if column is not None:
-            column.count += row["count"]
-            rate = rates.get(row["currency"])
-            if rate is not None and row["total"] is not None:
-                column.total_cny += row["total"] * Decimal(rate)
-    # The first cards of each stage: one small query per stage that walks the (stage, sort key)
-    # index and stops after ``per_column`` rows, rather than numbering every visible project.
-    # Every stage is asked, so the number of queries never depends on the data.
-    # With words searched (``searched``), each of those queries would match the words again:
-    # then the ids are numbered within their stage in one pass instead.
-    ids: list[int] = []
+    ordering: Any = list(queryset.query.order_by) or ["-updated_at", "-pk"]
     if searched:
-        ordering: Any = list(queryset.query.order_by) or ["-updated_at", "-pk"]
-        ranked = queryset.annotate(
-            board_rank=Window(expression=RowNumber(), partition_by=[F("stage")], order_by=ordering)
-        ).filter(Q(board_rank__lte=per_column))
-        ids = list(ranked.values_list("pk", flat=True))
+        # Words searched: matching them is the costly part, so it is done once.  One pass numbers
+        # the projects within their stage and counts and sums each stage (amounts converted in
+        # SQL at today's rates); the cards are then loaded by id without matching again.
+        ranked = (
+            queryset.annotate(
+                board_rank=Window(expression=RowNumber(), partition_by=[F("stage")], order_by=ordering),
+                stage_count=Window(expression=Count("pk"), partition_by=[F("stage")]),
+                stage_total=Window(expression=Sum("amount_cny"), partition_by=[F("stage")]),
+            )
+            .filter(board_rank__lte=per_column)
+            .values_list("pk", "stage", "stage_count", "stage_total")
+        )
+        ids: list[int] = []
+        for pk, stage, count, total in ranked:
+            ids.append(pk)
+            column = columns.get(stage)
+            if column is not None:
+                column.count, column.total_cny = count, Decimal(total or 0)
+        cards = with_row_figures(
+            with_sort_figures(
+                Project.objects.select_related("enterprise", "industry", "department", "owner", "channel")
+            )
+            .filter(pk__in=ids)
+            .order_by(*ordering)
+        )
     else:
+        # Summed per currency in SQL and converted here: a plain SUM is much cheaper than
+        # converting every row; an amount in a currency without a rate stays out of the total.
+        rates = rates_today()
+        totals = (
+            queryset.order_by().values("stage", "currency").annotate(count=Count("pk"), total=Sum("planned_investment"))
+        )
+        for row in totals:
+            column = columns.get(row["stage"])
+            if column is not None:
+                column.count += row["count"]
+                rate = rates.get(row["currency"])
+                if rate is not None and row["total"] is not None:
+                    column.total_cny += row["total"] * Decimal(rate)
+        # The first cards of each stage: one small query per stage that walks the (stage, sort
+        # key) index and stops after ``per_column`` rows, rather than numbering every visible
+        # project.  Every stage is asked, so the number of queries never depends on the data.
+        ids = []
         for stage in BOARD_STAGES:
             ids += queryset.filter(stage=stage).values_list("pk", flat=True)[:per_column]
-    cards = with_row_figures(queryset.filter(pk__in=ids))
+        cards = with_row_figures(queryset.filter(pk__in=ids))
     for project in cards:  # in the list's order, so each column keeps it
         column = columns.get(project.stage)
         if column is not None:
