@@ -39,9 +39,13 @@ def visible_projects(user: Any) -> QuerySet[Project]:
     return projects.filter(Q(department__in=departments) | Q(owner=user) | Exists(pending))
 
 
+#: What a list row or a board card shows of a project's relations.
+ROW_RELATED = ("enterprise", "industry", "department", "owner", "channel")
+
+
 def project_list(user: Any) -> QuerySet[Project]:
     """Visible projects with everything a list row or a board card shows."""
-    return visible_projects(user).select_related("enterprise", "industry", "department", "owner", "channel")
+    return visible_projects(user).select_related(*ROW_RELATED)
 
 
 def pending_handovers_for(user: Any) -> QuerySet[Handover]:
@@ -124,11 +128,7 @@ def board_columns(queryset: QuerySet[Project], *, per_column: int, searched: boo
             if column is not None:
                 column.count, column.total_cny = count, Decimal(total or 0)
         cards = with_row_figures(
-            with_sort_figures(
-                Project.objects.select_related("enterprise", "industry", "department", "owner", "channel")
-            )
-            .filter(pk__in=ids)
-            .order_by(*ordering)
+            with_sort_figures(Project.objects.select_related(*ROW_RELATED)).filter(pk__in=ids).order_by(*ordering)
         )
     else:
         # Summed per currency in SQL and converted here: a plain SUM is much cheaper than
