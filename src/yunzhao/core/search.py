@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, CharField, Model, QuerySet
+from django.db.models import BigIntegerField, BooleanField, CharField, Model, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -280,15 +280,21 @@ def _tsquery(terms: Sequence[_Term]) -> str:
     return " & ".join(quoted)
 
 
-def _matching_ids(terms: Sequence[_Term]) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of the SearchEntry rows that match ``terms``, and its parameters."""
+def _matching_entries(terms: Sequence[_Term]) -> RawSQL:
+    """A condition on ``SearchEntry`` rows: their document holds ``terms``.
+
+    On SQLite the words live in the FTS5 table beside the entries, so the condition looks the
+    entry's id up there; on PostgreSQL it reads the entry's own stored ``document_tsv``, with no
+    second pass over the table.
+    """
     if connection.vendor == "sqlite":
-        return "SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s", [_fts5_query(terms)]
-    if connection.vendor == "postgresql":
-        return (
-            "SELECT id FROM core_searchentry WHERE document_tsv @@ to_tsquery('simple', %s)",
-            [_tsquery(terms)],
+        return RawSQL(
+            "id IN (SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s)",
+            [_fts5_query(terms)],
+            output_field=BooleanField(),
         )
+    if connection.vendor == "postgresql":
+        return RawSQL("document_tsv @@ to_tsquery('simple', %s)", [_tsquery(terms)], output_field=BooleanField())
     raise NotImplementedError(f"no full-text search for the {connection.vendor} database")
 
 
@@ -412,10 +418,8 @@ def count(query: str, model: type[Model]) -> int:
     terms = _parse_query(query)
     if not terms:
         return 0
-    matching_sql, params = _matching_ids(terms)
     return SearchEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-        id__in=RawSQL(matching_sql, params),  # noqa: S611 -- constant SQL; the query is a parameter
+        _matching_entries(terms), content_type=ContentType.objects.get_for_model(model)
     ).count()
 
 
@@ -428,10 +432,8 @@ def filter_queryset(qs: QuerySet[_M], query: str) -> QuerySet[_M]:
     terms = _parse_query(query)
     if not terms:
         return qs
-    matching_sql, params = _matching_ids(terms)
     entries = SearchEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(qs.model),
-        id__in=RawSQL(matching_sql, params),  # noqa: S611 -- constant SQL; the query is a parameter
+        _matching_entries(terms), content_type=ContentType.objects.get_for_model(qs.model)
     )
     if isinstance(qs.model._meta.pk, CharField):
         return qs.filter(pk__in=entries.values("object_id"))

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import QueryDict
 from django.utils import timezone
@@ -33,10 +34,11 @@ def visible_projects(user: Any) -> QuerySet[Project]:
         departments = user.department.subtree()
     else:
         departments = [user.department_id]
-    pending = Handover.objects.filter(project=OuterRef("pk"), status=HandoverStatus.PENDING).filter(
+    # Not correlated (IN, not EXISTS): the few pending hand-overs are looked up once, not once per project.
+    pending = Handover.objects.filter(status=HandoverStatus.PENDING).filter(
         Q(to_department__in=departments) | Q(to_owner=user)
     )
-    return projects.filter(Q(department__in=departments) | Q(owner=user) | Exists(pending))
+    return projects.filter(Q(department__in=departments) | Q(owner=user) | Q(pk__in=pending.values("project_id")))
 
 
 #: What a list row or a board card shows of a project's relations.
@@ -46,6 +48,19 @@ ROW_RELATED = ("enterprise", "industry", "department", "owner", "channel")
 def project_list(user: Any) -> QuerySet[Project]:
     """Visible projects with everything a list row or a board card shows."""
     return visible_projects(user).select_related(*ROW_RELATED)
+
+
+def rows_by_id(ids: list[int], *, ordering: Any, related: tuple[str, ...] = ROW_RELATED) -> QuerySet[Project]:
+    """The projects ``ids`` with what a row or a card shows, in ``ordering``.
+
+    For ids that already came through the filters and the visibility rule: matching words or
+    scanning open follow-ups again for twenty-five rows costs more than the rows themselves.
+    """
+    from yunzhao.pipeline.filters import with_row_figures, with_sort_figures
+
+    return with_row_figures(
+        with_sort_figures(Project.objects.select_related(*related)).filter(pk__in=ids).order_by(*ordering)
+    )
 
 
 def pending_handovers_for(user: Any) -> QuerySet[Handover]:
@@ -76,6 +91,11 @@ def filtered_projects(user: Any, params: QueryDict | None) -> tuple[Any, QuerySe
     return form, apply_sort(queryset, sort)
 
 
+#: What a board card shows of a project's relations (and what deciding whether it may move reads).
+CARD_RELATED = ("enterprise", "department", "owner")
+#: Stands for "this column's stage" in the one compiled query that finds the first cards of every column.
+_STAGE_PLACEHOLDER = "\x00board-stage"
+
 #: The board's columns: the main line, then the two side exits (shown collapsed).
 BOARD_STAGES: tuple[Stage, ...] = (*MAIN_LINE, Stage.ON_HOLD, Stage.LOST)
 COLLAPSED_STAGES = frozenset({Stage.ON_HOLD, Stage.LOST})
@@ -102,9 +122,9 @@ def board_columns(queryset: QuerySet[Project], *, per_column: int, searched: boo
 
     A fixed number of queries whatever the number of projects: the counts and totals grouped by
     stage; the first ``per_column`` ids of each stage in the list's order; then those cards with
-    what a card shows.  ``queryset`` is annotated by ``filters.with_sort_figures`` and sorted.
+    what a card shows (without re-applying the filters: the ids came through them).  ``queryset`` is annotated by ``filters.with_sort_figures`` and sorted.
     """
-    from yunzhao.pipeline.filters import rates_today, with_row_figures, with_sort_figures
+    from yunzhao.pipeline.filters import rates_today
 
     columns = {stage.value: BoardColumn(stage=stage) for stage in BOARD_STAGES}
     ordering: Any = list(queryset.query.order_by) or ["-updated_at", "-pk"]
@@ -127,9 +147,6 @@ def board_columns(queryset: QuerySet[Project], *, per_column: int, searched: boo
             column = columns.get(stage)
             if column is not None:
                 column.count, column.total_cny = count, Decimal(total or 0)
-        cards = with_row_figures(
-            with_sort_figures(Project.objects.select_related(*ROW_RELATED)).filter(pk__in=ids).order_by(*ordering)
-        )
     else:
         # Summed per currency in SQL and converted here: a plain SUM is much cheaper than
         # converting every row; an amount in a currency without a rate stays out of the total.
@@ -144,18 +161,34 @@ def board_columns(queryset: QuerySet[Project], *, per_column: int, searched: boo
                 rate = rates.get(row["currency"])
                 if rate is not None and row["total"] is not None:
                     column.total_cny += row["total"] * Decimal(rate)
-        # The first cards of each stage: one small query per stage that walks the (stage, sort
-        # key) index and stops after ``per_column`` rows, rather than numbering every visible
-        # project.  Every stage is asked, so the number of queries never depends on the data.
-        ids = []
-        for stage in BOARD_STAGES:
-            ids += queryset.filter(stage=stage).values_list("pk", flat=True)[:per_column]
-        cards = with_row_figures(queryset.filter(pk__in=ids))
+        ids = _first_ids_per_stage(queryset, per_column)
+    cards = rows_by_id(ids, ordering=ordering, related=CARD_RELATED)
     for project in cards:  # in the list's order, so each column keeps it
         column = columns.get(project.stage)
         if column is not None:
             column.cards.append(project)
     return list(columns.values())
+
+
+def _first_ids_per_stage(queryset: QuerySet[Project], per_column: int) -> list[int]:
+    """The ids of the first ``per_column`` projects of each board stage, in one round trip.
+
+    Each stage is a small query that walks the (stage, sort key) index and stops after
+    ``per_column`` rows, rather than numbering every visible project.  The query is compiled
+    once with a placeholder for the stage and repeated per stage under UNION ALL: the
+    filters and the visibility rule are the costly part to compile, not to run.
+    """
+    sql, params = (
+        queryset.filter(stage=_STAGE_PLACEHOLDER).values_list("pk", flat=True)[:per_column].query.sql_with_params()
+    )
+    parts: list[str] = []
+    all_params: list[Any] = []
+    for index, stage in enumerate(BOARD_STAGES):
+        parts.append(f"SELECT * FROM ({sql}) AS board_stage_{index}")  # noqa: S608 -- SQL the ORM compiled; values are parameters
+        all_params += [stage.value if param == _STAGE_PLACEHOLDER else param for param in params]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), all_params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 @dataclass
