@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from yunzhao.accounts.models import Department, DepartmentKind, Role, User
 from yunzhao.crm.models import Channel, ChannelKind, Enterprise, Industry, Ownership
@@ -125,3 +127,21 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     def contacts(obj, create: bool, extracted: object, **kwargs: object) -> None:
         if create and extracted:
             obj.contacts.set(extracted)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published forum open for registration, a month away."""
+
+    class Meta:
+        model = "events.Event"
+
+    kind = "forum"
+    status = "published"
+    title_zh_hans = factory.Sequence(lambda n: f"国际合作论坛 {n}")
+    title_en = factory.Sequence(lambda n: f"International Cooperation Forum {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + dt.timedelta(hours=8))
+    city = "北京"
+    country = "CN"
+    registration_open = True
+    department = factory.SubFactory(DepartmentFactory)

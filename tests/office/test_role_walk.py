@@ -23,11 +23,14 @@ from tests.factories import (
     ContactFactory,
     DepartmentFactory,
     EnterpriseFactory,
+    EventFactory,
     ProjectFactory,
     UserFactory,
 )
 from yunzhao.accounts.models import Role
 from yunzhao.api.tokens import issue_token
+from yunzhao.events import registrations
+from yunzhao.events.models import ProgrammeItem
 from yunzhao.pipeline.circulation import hand_over
 from yunzhao.pipeline.models import SavedView
 from yunzhao.workbooks.models import ImportJob
@@ -82,6 +85,12 @@ def world() -> World:
             kind="enterprises", token="walk", file="imports/walk.xlsx", original_name="walk.xlsx", created_by=officer
         ),
     }
+    event = EventFactory(department=home, owner=officer, needs_approval=True)
+    objects["event"] = event
+    objects["event_item"] = ProgrammeItem.objects.create(event=event, title_zh_hans="开幕式", starts_at=event.starts_at)
+    objects["registration"] = registrations.register(
+        event=event, registrant=registrations.Registrant(name="Walk", email="walk@example.com", language="en")
+    )[0]
     return World(users=users, objects=objects)
 
 
@@ -112,11 +121,19 @@ PK_OF = {
     "workbook-import-mapping": "import_job",
     "workbook-import-preview": "import_job",
     "workbook-import-progress": "import_job",
+    "event-detail": "event",
+    "event-update": "event",
+    "event-item-create": "event",
+    "event-item-update": "event_item",
+    "event-question-create": "event",
+    "event-registrations": "event",
+    "event-check-in": "event",
 }
 OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "enterprise-merge-compare": lambda w: {"pk": w.objects["enterprise"].pk, "other": w.objects["other_enterprise"].pk},
     "workbook-import-upload": lambda w: {"kind": "enterprises"},
     "workbook-export": lambda w: {"kind": "enterprises"},
+    "event-registration-action": lambda w: {"pk": w.objects["registration"].pk, "action": "approve"},
 }
 
 
@@ -129,6 +146,7 @@ WORK = staff(200, 200, 200, 403, 200)  # staff who work files; leaders read and 
 POST_ONLY = staff(405, 405, 405, 405, 405)  # a button's target: GET is not a page
 OWN_PROJECT = staff(200, 404, 200, 403, 200)  # the officer's department's project, its head, administrators
 OWN_IMPORT = staff(200, 404, 404, 404, 200)  # an import is its uploader's (and administrators')
+OWN_EVENT = staff(200, 403, 200, 403, 200)  # the organising department, its head, administrators
 
 #: What a GET answers each member of staff; outside accounts always get 403 and visitors the sign-in page.
 #: The other officer works in the department the project is handed to; its head is not in this world,
@@ -175,6 +193,16 @@ EXPECTED: dict[str, dict[str, int]] = {
     "workbook-import-preview": staff(302, 404, 404, 404, 302),  # to the mapping until the columns are mapped
     "workbook-import-progress": OWN_IMPORT,
     "workbook-export": READ,
+    "event-list": READ,
+    "event-create": WORK,
+    "event-detail": READ,
+    "event-update": OWN_EVENT,
+    "event-item-create": OWN_EVENT,
+    "event-item-update": OWN_EVENT,
+    "event-question-create": OWN_EVENT,
+    "event-registrations": READ,
+    "event-registration-action": staff(405, 403, 405, 403, 405),
+    "event-check-in": WORK,
 }
 QUERY = {"activity-create": lambda w: f"?enterprise={w.objects['enterprise'].pk}"}
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "yunzhao.office",
     "yunzhao.demo",
     "yunzhao.workbooks",
+    "yunzhao.events",
     "yunzhao.api",
 ]
 
@@ -243,5 +244,6 @@ LOGGING = {
 # --- Product settings -----------------------------------------------------------------
 YUNZHAO = {
     "ORGANISATION_NAME": env_str("YUNZHAO_ORGANISATION_NAME", ""),
+    # Online meetings get a room on this video server (Jitsi Meet; a self-hosted one in production).
     "VIDEO_PROVIDER_URL": env_str("YUNZHAO_VIDEO_PROVIDER_URL", "https://meet.jit.si/"),
 }
