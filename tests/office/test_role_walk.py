@@ -126,6 +126,8 @@ PK_OF = {
     "event-item-create": "event",
     "event-item-update": "event_item",
     "event-question-create": "event",
+    "event-member-create": "event",
+    "event-outcome-create": "event",
     "event-registrations": "event",
     "event-check-in": "event",
 }
@@ -200,6 +202,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "event-item-create": OWN_EVENT,
     "event-item-update": OWN_EVENT,
     "event-question-create": OWN_EVENT,
+    "event-member-create": OWN_EVENT,
+    "event-outcome-create": staff(405, 403, 405, 403, 405),
     "event-registrations": READ,
     "event-registration-action": staff(405, 403, 405, 403, 405),
     "event-check-in": WORK,
@@ -258,6 +262,7 @@ def test_office_page_answers_each_role(client, world, name):
 
 #: The object each path parameter names.
 API_OBJECTS = {
+    "event_id": "event",
     "enterprise_id": "enterprise",
     "contact_id": "contact",
     "channel_id": "channel",

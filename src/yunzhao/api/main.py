@@ -9,11 +9,12 @@ from ninja import NinjaAPI
 from yunzhao.api import errors
 from yunzhao.api.auth import TokenAuth
 from yunzhao.api.docs import VendoredSwagger
-from yunzhao.api.routers import crm, projects
+from yunzhao.api.routers import crm, events, projects
 
 DESCRIPTION = """\
 The Yunzhao (云招) investment-promotion platform: enterprises, contacts, channels, activities,
-projects, their lifecycle and their hand-overs between departments.
+projects, their lifecycle and their hand-overs between departments; events, their
+registrations and check-in at the door.
 
 Every request carries a staff member's token: `Authorization: Bearer <token>` (make one with
 `manage.py create_api_token --email you@example.org --name "what it is for"`). You see and may
@@ -42,3 +43,4 @@ api = YunzhaoApi(
 errors.install(api)
 api.add_router("", crm.router)
 api.add_router("", projects.router)
+api.add_router("", events.router)

@@ -7,12 +7,12 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from yunzhao.accounts.models import INTERNAL_ROLES, User
 from yunzhao.core.forms import StyledFormMixin
-from yunzhao.events.models import Event, ProgrammeItem, Question, QuestionKind
+from yunzhao.events.models import Event, Member, OutcomeKind, ProgrammeItem, Question, QuestionKind
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TITLE_LABELS = {
@@ -140,6 +140,21 @@ class ProgrammeItemForm(StyledFormMixin, forms.ModelForm):
         staff.queryset = User.objects.filter(is_active=True, role__in=INTERNAL_ROLES).order_by("full_name", "pk")
 
 
+class MemberForm(StyledFormMixin, forms.ModelForm):
+    """Somebody in the event's party: staff, an enterprise's people, visitors, hosts, speakers."""
+
+    class Meta:
+        model = Member
+        fields = ["role", "name", "title", "organisation", "user"]
+        labels = {"user": _("Staff member (if one of ours)")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.fields["user"]
+        assert isinstance(user, forms.ModelChoiceField)
+        user.queryset = User.objects.filter(is_active=True, role__in=INTERNAL_ROLES).order_by("full_name", "pk")
+
+
 class QuestionForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Question
@@ -164,7 +179,9 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     """The public registration form, with the event's own questions after the standard ones."""
 
     name = forms.CharField(label=_("Your name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=300, required=False)
+    organisation = forms.CharField(
+        label=pgettext_lazy("a person's company or body", "Organisation"), max_length=300, required=False
+    )
     title = forms.CharField(label=_("Your title"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mail"), help_text=_("Your confirmation and your check-in code go here."))
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
@@ -208,6 +225,24 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     def language(self) -> str:
         current = (get_language() or settings.LANGUAGE_CODE).lower()
         return current if current in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class OutcomeForm(StyledFormMixin, forms.Form):
+    """Link a project to the event by its number (shown on the project's page and in the list)."""
+
+    project = forms.IntegerField(label=_("Project number"), min_value=1)
+    kind = forms.ChoiceField(label=_("How it relates to the event"), choices=OutcomeKind.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+    def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.projects = projects
+
+    def clean_project(self) -> Any:
+        project = self.projects.filter(pk=self.cleaned_data["project"]).first()
+        if project is None:
+            raise ValidationError(_("No project of yours has this number."))
+        return project
 
 
 class CheckInForm(forms.Form):

@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:pk>/edit/", office.EventUpdateView.as_view(), name="event-update"),
     path("<int:pk>/programme/new/", office.ItemCreateView.as_view(), name="event-item-create"),
     path("programme/<int:pk>/edit/", office.ItemUpdateView.as_view(), name="event-item-update"),
+    path("<int:pk>/members/new/", office.MemberCreateView.as_view(), name="event-member-create"),
+    path("<int:pk>/outcomes/new/", office.OutcomeCreateView.as_view(), name="event-outcome-create"),
     path("<int:pk>/questions/new/", office.QuestionCreateView.as_view(), name="event-question-create"),
     path("<int:pk>/registrations/", office.RegistrationListView.as_view(), name="event-registrations"),
     path(

@@ -20,10 +20,19 @@ from django.views.generic import FormView, ListView, TemplateView
 from yunzhao.core import audit
 from yunzhao.core.access import ObjectPermissionMixin, OfficeAccessMixin
 from yunzhao.crm.views.helpers import add_domain_errors, staff_user
-from yunzhao.events import planning, registrations
-from yunzhao.events.forms import CheckInForm, DeclineForm, EventForm, ProgrammeItemForm, QuestionForm
+from yunzhao.events import audience, outcomes, planning, registrations
+from yunzhao.events.forms import (
+    CheckInForm,
+    DeclineForm,
+    EventForm,
+    MemberForm,
+    OutcomeForm,
+    ProgrammeItemForm,
+    QuestionForm,
+)
 from yunzhao.events.models import Event, EventKind, ProgrammeItem, Registration, RegistrationStatus
 from yunzhao.events.registrations import CheckIn
+from yunzhao.pipeline.queries import visible_projects
 
 
 class EventObjectMixin(ObjectPermissionMixin):
@@ -79,6 +88,9 @@ class EventDetailView(EventObjectMixin, OfficeAccessMixin, TemplateView):
             members=list(event.members.select_related("user", "enterprise")),
             questions=list(event.questions.all()),
             counts=registrations.counts(event),
+            audience=audience.audience(event),
+            yield_=outcomes.event_yield(event),
+            outcome_form=OutcomeForm(projects=None),
             seats_left=registrations.seats_left(event),
             can_change=self.request.user.has_perm("events.change_event", event),
             can_check_in=self.request.user.has_perm("events.check_in", event),
@@ -192,6 +204,52 @@ class ItemUpdateView(ObjectPermissionMixin, OfficeAccessMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The programme was updated."))
         return redirect("office:event-detail", pk=self.item.event_id)
+
+
+class MemberCreateView(EventObjectMixin, OfficeAccessMixin, FormView):
+    """Add somebody to the event's party."""
+
+    form_class = MemberForm
+    template_name = "events/item_form.html"
+    permission_required = "events.change_event"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(event=self.event, heading=_("Add a member"), **kwargs)
+
+    def form_valid(self, form: MemberForm) -> HttpResponse:
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            planning.add_member(event=self.event, by=staff_user(self.request), **values)
+        except ValidationError as error:
+            add_domain_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The member was added."))
+        return redirect(reverse("office:event-detail", args=[self.event.pk]) + "#members")
+
+
+class OutcomeCreateView(EventObjectMixin, OfficeAccessMixin, View):
+    """Link a project to the event (POST from the event's page), then back to its outcomes."""
+
+    http_method_names = ["post"]
+    permission_required = "events.change_event"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = OutcomeForm(request.POST, projects=visible_projects(request.user))
+        if form.is_valid():
+            try:
+                outcomes.link_project(
+                    event=self.event,
+                    project=form.cleaned_data["project"],
+                    kind=form.cleaned_data["kind"],
+                    note=form.cleaned_data["note"],
+                    by=staff_user(request),
+                )
+                messages.success(request, _("The project is linked to the event."))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        else:
+            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(reverse("office:event-detail", args=[self.event.pk]) + "#outcomes")
 
 
 class QuestionCreateView(EventObjectMixin, OfficeAccessMixin, FormView):

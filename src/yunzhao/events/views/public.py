@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -15,7 +15,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from yunzhao.core.qr import qr_svg
-from yunzhao.events import registrations
+from yunzhao.events import audience, registrations
 from yunzhao.events.forms import RegistrationForm
 from yunzhao.events.models import Event, EventStatus, Registration, RegistrationStatus
 
@@ -60,7 +60,7 @@ class RegisterView(FormView):
     def event(self) -> Event:
         return get_object_or_404(published_events(), pk=self.kwargs["pk"])
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not self.event.accepts_registrations():
             messages.info(request, _("Registration for this event is closed."))
             return redirect("events:detail", pk=self.event.pk)
@@ -73,7 +73,7 @@ class RegisterView(FormView):
         user = self.request.user
         if not user.is_authenticated:
             return {}
-        return {"name": user.full_name, "email": user.email, "organisation": getattr(user, "organisation", "")}  # type: ignore[union-attr]
+        return {"name": user.full_name, "email": user.email, "organisation": getattr(user, "organisation", "")}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(event=self.event, seats_left=registrations.seats_left(self.event), **kwargs)
@@ -127,6 +127,29 @@ class RegistrationView(TemplateView):
             and registration.event.ends_at > timezone.now(),
             **kwargs,
         )
+
+
+class LiveView(TemplateView):
+    """The viewer page of an online event: the video link and how many watch now; it beats."""
+
+    template_name = "events/live.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        event = get_object_or_404(published_events(), pk=kwargs["pk"])
+        return super().get_context_data(
+            event=event, audience=audience.audience(event), beat_seconds=audience.BEAT_SECONDS, **kwargs
+        )
+
+
+class HeartbeatView(View):
+    """One beat of an open viewer page (POST ``key``): the counts back as JSON."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        event = get_object_or_404(published_events(), pk=pk)
+        counts = audience.beat(event=event, key=request.POST.get("key", ""))
+        return JsonResponse({"live": counts.live, "peak": counts.peak, "views": counts.views})
 
 
 class CancelRegistrationView(View):
