@@ -130,6 +130,7 @@ PK_OF = {
     "event-outcome-create": "event",
     "event-registrations": "event",
     "event-check-in": "event",
+    "event-badges": "event",
 }
 OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "enterprise-merge-compare": lambda w: {"pk": w.objects["enterprise"].pk, "other": w.objects["other_enterprise"].pk},
@@ -207,6 +208,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "event-registrations": READ,
     "event-registration-action": staff(405, 403, 405, 403, 405),
     "event-check-in": WORK,
+    "event-badges": READ,
 }
 QUERY = {"activity-create": lambda w: f"?enterprise={w.objects['enterprise'].pk}"}
 

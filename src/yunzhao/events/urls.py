@@ -20,5 +20,6 @@ urlpatterns = [
         office.RegistrationActionView.as_view(),
         name="event-registration-action",
     ),
+    path("<int:pk>/badges.pdf", office.BadgesView.as_view(), name="event-badges"),
     path("<int:pk>/check-in/", office.CheckInView.as_view(), name="event-check-in"),
 ]

@@ -14,13 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from yunzhao.core import audit
 from yunzhao.core.access import ObjectPermissionMixin, OfficeAccessMixin
 from yunzhao.crm.views.helpers import add_domain_errors, staff_user
-from yunzhao.events import audience, outcomes, planning, registrations
+from yunzhao.events import audience, badges, outcomes, planning, registrations
 from yunzhao.events.forms import (
     CheckInForm,
     DeclineForm,
@@ -337,13 +338,24 @@ class RegistrationActionView(ObjectPermissionMixin, OfficeAccessMixin, View):
         return redirect("office:event-registrations", pk=registration.event_id)
 
 
+class BadgesView(EventObjectMixin, OfficeAccessMixin, View):
+    """The confirmed registrants' name badges as a PDF to print."""
+
+    permission_required = "events.view_event"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = HttpResponse(badges.badges_pdf(self.event), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="badges-{self.event.pk}.pdf"'
+        return response
+
+
 #: What the door page says for each check-in outcome.
 CHECK_IN_MESSAGES = {
-    CheckIn.CHECKED_IN: ("success", _("Welcome — checked in.")),
-    CheckIn.ALREADY: ("warning", _("Already checked in.")),
-    CheckIn.NOT_CONFIRMED: ("danger", _("Not confirmed for this event.")),
-    CheckIn.OTHER_EVENT: ("danger", _("This code is for another event.")),
-    CheckIn.UNKNOWN: ("danger", _("Unknown code.")),
+    CheckIn.CHECKED_IN: ("success", gettext_lazy("Welcome — checked in.")),
+    CheckIn.ALREADY: ("warning", gettext_lazy("Already checked in.")),
+    CheckIn.NOT_CONFIRMED: ("danger", gettext_lazy("Not confirmed for this event.")),
+    CheckIn.OTHER_EVENT: ("danger", gettext_lazy("This code is for another event.")),
+    CheckIn.UNKNOWN: ("danger", gettext_lazy("Unknown code.")),
 }
 
 
@@ -366,7 +378,7 @@ class CheckInView(EventObjectMixin, OfficeAccessMixin, View):
             result = registrations.check_in(event=self.event, code=form.cleaned_data["code"], by=staff_user(request))
         if request.headers.get("Accept", "").startswith("application/json"):
             if result is None:
-                return JsonResponse({"outcome": "unknown", "tone": "danger", "message": str(_("Unknown code."))})
+                return JsonResponse({"outcome": "unknown", "tone": "danger", "message": _("Unknown code.")})
             return JsonResponse(answer(result))
         return self.render(request, form=CheckInForm(), result=answer(result) if result else None)
 
