@@ -129,6 +129,53 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             obj.contacts.set(extracted)
 
 
+def blank_pdf(pages: int = 1) -> bytes:
+    """A PDF of ``pages`` empty A4 pages: a document to sign where its content does not matter."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _page in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A draft agreement without a document; ``signing.agreements`` gives it one."""
+
+    class Meta:
+        model = "signing.Agreement"
+
+    title_zh_hans = factory.Sequence(lambda n: f"投资合作协议 {n}")
+    title_en = factory.Sequence(lambda n: f"Investment cooperation agreement {n}")
+    created_by = factory.SubFactory(UserFactory)
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "signing.Party"
+
+    agreement = factory.SubFactory(AgreementFactory)
+    name = factory.Sequence(lambda n: f"签约方 {n}")
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class SignatoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "signing.Signatory"
+
+    party = factory.SubFactory(PartyFactory)
+    agreement = factory.SelfAttribute("party.agreement")
+    name = factory.Sequence(lambda n: f"Signatory {n}")
+    title = "General Manager"
+    email = factory.Sequence(lambda n: f"signatory{n}@example.com")
+    language = "en"
+    order = factory.Sequence(lambda n: n + 1)
+
+
 class EventFactory(factory.django.DjangoModelFactory):
     """A published forum open for registration, a month away."""
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.factories import (
     ActivityFactory,
+    AgreementFactory,
     ChannelFactory,
     ContactFactory,
     DepartmentFactory,
@@ -26,6 +28,7 @@ from tests.factories import (
     EventFactory,
     ProjectFactory,
     UserFactory,
+    blank_pdf,
 )
 from yunzhao.accounts.models import Role
 from yunzhao.api.tokens import issue_token
@@ -84,6 +87,7 @@ def world() -> World:
         "import_job": ImportJob.objects.create(
             kind="enterprises", token="walk", file="imports/walk.xlsx", original_name="walk.xlsx", created_by=officer
         ),
+        "agreement": AgreementFactory(created_by=officer, document=ContentFile(blank_pdf(), name="walk.pdf")),
     }
     event = EventFactory(department=home, owner=officer, needs_approval=True)
     objects["event"] = event
@@ -131,6 +135,17 @@ PK_OF = {
     "event-registrations": "event",
     "event-check-in": "event",
     "event-badges": "event",
+    "event-ceremony": "event",
+    "event-ceremony-agreement": "event",
+    "agreement-detail": "agreement",
+    "agreement-document-upload": "agreement",
+    "agreement-document-generate": "agreement",
+    "agreement-document": "agreement",
+    "agreement-final": "agreement",
+    "agreement-party-create": "agreement",
+    "agreement-signatory-create": "agreement",
+    "agreement-send": "agreement",
+    "agreement-void": "agreement",
 }
 OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "enterprise-merge-compare": lambda w: {"pk": w.objects["enterprise"].pk, "other": w.objects["other_enterprise"].pk},
@@ -196,6 +211,17 @@ EXPECTED: dict[str, dict[str, int]] = {
     "workbook-import-preview": staff(302, 404, 404, 404, 302),  # to the mapping until the columns are mapped
     "workbook-import-progress": OWN_IMPORT,
     "workbook-export": READ,
+    "agreement-list": READ,
+    "agreement-create": WORK,
+    "agreement-detail": READ,
+    "agreement-document-upload": WORK,
+    "agreement-document-generate": WORK,
+    "agreement-document": READ,
+    "agreement-final": staff(404, 404, 404, 404, 404),  # no signed PDF until everyone has signed
+    "agreement-party-create": WORK,
+    "agreement-signatory-create": WORK,
+    "agreement-send": staff(405, 405, 405, 403, 405),
+    "agreement-void": WORK,
     "event-list": READ,
     "event-create": WORK,
     "event-detail": READ,
@@ -209,6 +235,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "event-registration-action": staff(405, 403, 405, 403, 405),
     "event-check-in": WORK,
     "event-badges": READ,
+    "event-ceremony": READ,
+    "event-ceremony-agreement": staff(405, 403, 405, 403, 405),
 }
 QUERY = {"activity-create": lambda w: f"?enterprise={w.objects['enterprise'].pk}"}
 
@@ -270,6 +298,7 @@ API_OBJECTS = {
     "channel_id": "channel",
     "project_id": "project",
     "handover_id": "handover",
+    "agreement_id": "agreement",
 }
 
 

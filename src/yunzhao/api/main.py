@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from yunzhao.api import errors
 from yunzhao.api.auth import TokenAuth
 from yunzhao.api.docs import VendoredSwagger
-from yunzhao.api.routers import crm, events, projects
+from yunzhao.api.routers import agreements, crm, events, projects
 
 DESCRIPTION = """\
 The Yunzhao (云招) investment-promotion platform: enterprises, contacts, channels, activities,
@@ -43,4 +43,5 @@ api = YunzhaoApi(
 errors.install(api)
 api.add_router("", crm.router)
 api.add_router("", projects.router)
+api.add_router("", agreements.router)
 api.add_router("", events.router)

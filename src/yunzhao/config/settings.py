@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "yunzhao.office",
     "yunzhao.demo",
     "yunzhao.workbooks",
+    "yunzhao.signing",
     "yunzhao.events",
     "yunzhao.api",
 ]

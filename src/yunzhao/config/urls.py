@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("yunzhao.accounts.urls")),
     path("office/", include("yunzhao.office.urls")),
     path("events/", include("yunzhao.events.public_urls")),
+    path("sign/", include("yunzhao.signing.public_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

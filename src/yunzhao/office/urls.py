@@ -14,6 +14,7 @@ urlpatterns = [
     path("projects/", include("yunzhao.pipeline.urls")),
     path("workbooks/", include("yunzhao.workbooks.urls")),
     path("events/", include("yunzhao.events.urls")),
+    path("agreements/", include("yunzhao.signing.urls")),
     path("organisation/", accounts_views.DepartmentListView.as_view(), name="department-list"),
     path("organisation/<int:pk>/", accounts_views.DepartmentDetailView.as_view(), name="department-detail"),
     path("audit/", audit_views.AuditLogView.as_view(), name="audit-log"),
