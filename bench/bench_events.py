@@ -8,6 +8,8 @@ their form twice (a double click, a retry).  The database is then checked: regis
 registration (lost), addresses registered twice (duplicates), confirmed registrations beyond
 the capacity, and waiting registrations out of arrival order.  Then four doors check 400 people
 in at once through the door page's JSON answer; the figure is the p95 of the answer's round trip.
+Each figure is the worse of the two databases; ``registration_burst_s`` is how long the server
+took to answer the whole burst (arrivals end at 45 s; the target is the minute they arrive in).
 """
 
 from __future__ import annotations
@@ -225,59 +227,47 @@ def _databases() -> dict[str, str]:
     return databases
 
 
+def _measure(url: str) -> dict[str, float]:
+    """One database: the burst, the checks, then the doors."""
+    env = _env(url)
+    setup = _probe(env, "setup", str(CAPACITY))
+    server = Server(env)
+    try:
+        order, statuses, elapsed = _burst(server.port, setup["event"])
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as sent:
+            json.dump(order, sent)
+        figures = _probe(env, "verify", str(setup["event"]), sent.name)
+        timings = _check_ins(server.port, setup["event"], setup["session"], figures["codes"])
+    finally:
+        server.stop()
+    return {
+        # A registrant whose form was refused, or who is not in the database, is lost.
+        "lost": figures["lost"] + sum(1 for status in statuses if status != 302),
+        "duplicates": figures["duplicates"],
+        "over_capacity": figures["over_capacity"] + abs(figures["confirmed"] - CAPACITY),
+        "out_of_order": figures["out_of_order"] + abs(figures["waiting"] - (REGISTRANTS - CAPACITY)),
+        "burst_s": round(elapsed, 1),
+        "checkin_p95_ms": round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1),
+    }
+
+
 def run() -> list[dict]:
-    results = []
-    for vendor, url in _databases().items():
-        env = _env(url)
-        setup = _probe(env, "setup", str(CAPACITY))
-        server = Server(env)
-        try:
-            order, statuses, elapsed = _burst(server.port, setup["event"])
-            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as sent:
-                json.dump(order, sent)
-            figures = _probe(env, "verify", str(setup["event"]), sent.name)
-            timings = _check_ins(server.port, setup["event"], setup["session"], figures["codes"])
-        finally:
-            server.stop()
-        refused = sum(1 for status in statuses if status != 302)
-        in_time = elapsed <= WINDOW_S
-        p95 = round(statistics.quantiles(timings, n=20, method="inclusive")[18], 1)
-        results += [
-            {
-                "name": f"registration_burst_lost_{vendor}",
-                "value": figures["lost"],
-                "unit": "registrations",
-                "target": 0,
-                "ok": figures["lost"] == 0 and refused == 0 and in_time,
-            },
-            {
-                "name": f"registration_burst_duplicates_{vendor}",
-                "value": figures["duplicates"],
-                "unit": "registrations",
-                "target": 0,
-                "ok": figures["duplicates"] == 0,
-            },
-            {
-                "name": f"registration_burst_over_capacity_{vendor}",
-                "value": figures["over_capacity"],
-                "unit": "registrations",
-                "target": 0,
-                "ok": figures["over_capacity"] == 0 and figures["confirmed"] == CAPACITY,
-            },
-            {
-                "name": f"registration_burst_waitlist_out_of_order_{vendor}",
-                "value": figures["out_of_order"],
-                "unit": "registrations",
-                "target": 0,
-                "ok": figures["out_of_order"] == 0 and figures["waiting"] == REGISTRANTS - CAPACITY,
-            },
-            {
-                "name": f"registration_burst_s_{vendor}",
-                "value": round(elapsed, 1),
-                "unit": "s",
-                "target": WINDOW_S,
-                "ok": in_time,
-            },
-            {"name": f"checkin_p95_ms_{vendor}", "value": p95, "unit": "ms", "target": 200, "ok": p95 <= 200},
-        ]
-    return results
+    """Each figure is the worse of SQLite and PostgreSQL (both are printed on stderr)."""
+    measured = {vendor: _measure(url) for vendor, url in _databases().items()}
+    print(json.dumps(measured), file=sys.stderr)
+
+    def worst(key: str) -> float:
+        return max(figures[key] for figures in measured.values())
+
+    figures = [
+        ("registration_burst_lost", worst("lost"), "registrations", 0),
+        ("registration_burst_duplicates", worst("duplicates"), "registrations", 0),
+        ("registration_burst_over_capacity", worst("over_capacity"), "registrations", 0),
+        ("registration_burst_waitlist_out_of_order", worst("out_of_order"), "registrations", 0),
+        ("registration_burst_s", worst("burst_s"), "s", WINDOW_S),
+        ("checkin_p95_ms", worst("checkin_p95_ms"), "ms", 200),
+    ]
+    return [
+        {"name": name, "value": value, "unit": unit, "target": target, "ok": value <= target}
+        for name, value, unit, target in figures
+    ]

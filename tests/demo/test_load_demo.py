@@ -202,3 +202,22 @@ def test_every_demo_project_has_a_history_ending_at_its_stage(demo):
     }
     assert all(finals[p.pk] == p.stage for p in projects)
     assert not StageChange.objects.filter(to_stage__in=["on_hold", "lost"], reason="").exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_holds_the_seeds_events_with_their_figures(demo):
+    from yunzhao.events import registrations
+    from yunzhao.events.models import Event, EventKind, ItemKind
+
+    titles = dict(Event.objects.values_list("title_en", "kind"))
+    assert titles["Beijing economic and trade mission to Belgium and the UAE"] == EventKind.MISSION
+    assert titles["The 17th Beijing–Tokyo Forum"] == EventKind.FORUM
+    assert sum(1 for kind in titles.values() if kind == EventKind.DELEGATION) == 2
+    mission = Event.objects.get(kind=EventKind.MISSION)
+    assert {item.country for item in mission.items.all()} == {"BE", "AE"}
+    ceremony = Event.objects.get(kind=EventKind.SIGNING)
+    assert ceremony.items.filter(kind=ItemKind.SIGNING).count() == 40
+    online = Event.objects.get(kind=EventKind.ONLINE)
+    assert registrations.counts(online).registered == 1400
+    assert (online.peak_viewers, online.total_views) == (4068, 53227)
+    assert Event.objects.filter(registration_open=True, ends_at__gt=online.ends_at).count() >= 2

@@ -175,3 +175,34 @@ def test_event_pages_render_in_each_script_and_pass_axe(page, login_as, axe_viol
         assert_no_horizontal_scroll(page)
         screenshot(page, f"events-portal-{name}-{code}")
         assert axe_violations(page) == [], name
+
+
+@pytest.mark.parametrize("code", ["zh-hans", "en", "ar"])
+def test_ceremony_screen_and_live_page_render_in_each_script(page, login_as, axe_violations, screenshot, code):
+    from tests.factories import AgreementFactory, PartyFactory
+    from yunzhao.events import ceremony
+    from yunzhao.signing.models import AgreementStatus
+
+    head = UserFactory(role=Role.DEPARTMENT_HEAD, full_name="王主任")
+    event = EventFactory(
+        kind="signing",
+        is_online=True,
+        department=head.department,
+        title_zh_hans="2023石景山国际开放合作论坛暨重点项目签约仪式",
+        title_en="Shijingshan International Open Cooperation Forum 2023 and its signing ceremony",
+        title_ar="منتدى شيجينغشان للتعاون الدولي المفتوح 2023 وحفل التوقيع",
+    )
+    for n, status in enumerate([AgreementStatus.COMPLETED, AgreementStatus.SENT, AgreementStatus.SENT]):
+        agreement = AgreementFactory(created_by=head, status=status, title_zh_hans=f"重点项目合作协议 {n + 1}")
+        PartyFactory(agreement=agreement, name="首钢集团")
+        ceremony.add_agreement(event=event, agreement=agreement, by=head)
+    login_as(page, head)
+    page.goto(f"{page.live_server_url}/{code}/office/events/{event.pk}/ceremony/")
+    assert page.locator("#ceremony-board .ceremony-now").count() == 1
+    assert_no_horizontal_scroll(page)
+    screenshot(page, f"events-ceremony-{code}")
+    assert axe_violations(page) == []
+    page.goto(f"{page.live_server_url}/{code}/events/{event.pk}/live/")
+    page.wait_for_function("document.querySelector('[data-views]').textContent.trim() === '1'")
+    screenshot(page, f"events-live-{code}")
+    assert axe_violations(page) == []

@@ -20,6 +20,7 @@ from yunzhao.crm import duplicates as crm_duplicates
 from yunzhao.crm import indexing as crm_indexing
 from yunzhao.crm.industries import load_industries
 from yunzhao.crm.models import Activity, Channel, Contact, Enterprise, Industry
+from yunzhao.demo import events as demo_events
 from yunzhao.demo import histories, working
 from yunzhao.demo.builder import (
     ACCOUNTS_JOINED,
@@ -393,6 +394,7 @@ def load_demo() -> LoadResult:
             result, project_specs, enterprises, channels, departments, users, industries, countries
         )
         _ensure_work(result, new_projects, enterprise_specs, departments, users)
+        demo_events.ensure_events(departments, users, result.created)
         result.created = +result.created  # drop the kinds of which nothing was created
         if result.created:
             audit.record(actor=None, action="demo.loaded", data=dict(result.created))

@@ -20,6 +20,8 @@ urlpatterns = [
         office.RegistrationActionView.as_view(),
         name="event-registration-action",
     ),
+    path("<int:pk>/ceremony/", office.CeremonyView.as_view(), name="event-ceremony"),
+    path("<int:pk>/ceremony/agreements/", office.CeremonyAgreementView.as_view(), name="event-ceremony-agreement"),
     path("<int:pk>/badges.pdf", office.BadgesView.as_view(), name="event-badges"),
     path("<int:pk>/check-in/", office.CheckInView.as_view(), name="event-check-in"),
 ]

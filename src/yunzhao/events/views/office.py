@@ -21,7 +21,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from yunzhao.core import audit
 from yunzhao.core.access import ObjectPermissionMixin, OfficeAccessMixin
 from yunzhao.crm.views.helpers import add_domain_errors, staff_user
-from yunzhao.events import audience, badges, outcomes, planning, registrations
+from yunzhao.events import audience, badges, ceremony, outcomes, planning, registrations
 from yunzhao.events.forms import (
     CheckInForm,
     DeclineForm,
@@ -34,6 +34,7 @@ from yunzhao.events.forms import (
 from yunzhao.events.models import Event, EventKind, ProgrammeItem, Registration, RegistrationStatus
 from yunzhao.events.registrations import CheckIn
 from yunzhao.pipeline.queries import visible_projects
+from yunzhao.signing.models import Agreement
 
 
 class EventObjectMixin(ObjectPermissionMixin):
@@ -91,6 +92,7 @@ class EventDetailView(EventObjectMixin, OfficeAccessMixin, TemplateView):
             counts=registrations.counts(event),
             audience=audience.audience(event),
             yield_=outcomes.event_yield(event),
+            ceremony=ceremony.ceremony_state(event) if event.kind == EventKind.SIGNING else None,
             outcome_form=OutcomeForm(projects=None),
             seats_left=registrations.seats_left(event),
             can_change=self.request.user.has_perm("events.change_event", event),
@@ -336,6 +338,43 @@ class RegistrationActionView(ObjectPermissionMixin, OfficeAccessMixin, View):
             registrations.cancel(registration=registration, by=by)
             messages.success(request, _("%(name)s: cancelled.") % {"name": registration.name})
         return redirect("office:event-registrations", pk=registration.event_id)
+
+
+class CeremonyView(EventObjectMixin, OfficeAccessMixin, TemplateView):
+    """The ceremony screen: the agreements in order, whose turn it is and the running count.
+
+    Made to be shown full screen and filmed for the stream; it refreshes itself (htmx polling
+    asks for the board only)."""
+
+    template_name = "events/ceremony.html"
+    permission_required = "events.view_event"
+
+    def get_template_names(self) -> list[str]:
+        if getattr(self.request, "htmx", False):
+            return ["events/_ceremony_board.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(event=self.event, state=ceremony.ceremony_state(self.event), **kwargs)
+
+
+class CeremonyAgreementView(EventObjectMixin, OfficeAccessMixin, View):
+    """Put an agreement (by its number) last in the event's ceremony (POST)."""
+
+    http_method_names = ["post"]
+    permission_required = "events.change_event"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        agreement = Agreement.objects.filter(pk=request.POST.get("agreement", "").strip() or 0).first()
+        if agreement is None:
+            messages.error(request, _("No agreement has this number."))
+        else:
+            try:
+                ceremony.add_agreement(event=self.event, agreement=agreement, by=staff_user(request))
+                messages.success(request, _("The agreement is in the ceremony."))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        return redirect(reverse("office:event-detail", args=[self.event.pk]) + "#ceremony")
 
 
 class BadgesView(EventObjectMixin, OfficeAccessMixin, View):
