@@ -118,7 +118,7 @@ def test_staff_prepare_two_signatories_sign_in_turn_and_the_pdf_verifies(page, l
         document = page.request.get(base + page.locator("#open-document").get_attribute("href"))
         assert (document.status, document.body()[:5]) == (200, b"%PDF-")
         draw_signature(page, loops)
-        page.get_by_label(re.compile("full name|姓名|الاسم", re.IGNORECASE)).fill(name)
+        page.get_by_label(re.compile("full name|姓名|الاسم|اسمك", re.IGNORECASE)).fill(name)
         page.locator("#id_consent").check()
         page.locator("#sign-form button[type=submit]").click()
         page.wait_for_url("**/sign/done/")
@@ -197,7 +197,7 @@ def test_signing_agreement_and_verification_pages_render_and_pass_axe(
     assert_no_horizontal_scroll(page)
     assert axe_violations(page) == []
     confirm_code(page, "amina@gulf.example.ae")
-    page.get_by_label(re.compile("full name|姓名|الاسم", re.IGNORECASE)).fill("أمينة المنصوري")
+    page.get_by_label(re.compile("full name|姓名|الاسم|اسمك", re.IGNORECASE)).fill("أمينة المنصوري")
     draw_signature(page)
     screenshot(page, f"signing-sign-{code}")
     assert_no_horizontal_scroll(page)

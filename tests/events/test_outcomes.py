@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
 
 from tests.factories import EventFactory, ProjectFactory
 from yunzhao.events import outcomes
@@ -42,8 +43,9 @@ def test_a_project_is_linked_once_with_a_clear_message(officer):
     event = EventFactory()
     project = ProjectFactory(department=officer.department, owner=officer)
     outcomes.link_project(event=event, project=project, kind=OutcomeKind.ADVANCED, by=officer)
-    with pytest.raises(Exception, match="already linked"):
+    with translation.override("en"), pytest.raises(ValidationError, match="already linked"):
         outcomes.link_project(event=event, project=project, kind=OutcomeKind.SIGNED, by=officer)
+    assert event.outcomes.count() == 1
 
 
 def test_staff_link_only_projects_they_see(officer_client, officer):
