@@ -24,7 +24,6 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +32,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+
+from bench.timing import run_child  # noqa: E402 -- the repository is importable from here on
 
 ROWS = 100_000
 HEADERS = [
@@ -53,30 +54,8 @@ TARGETS = {"import_100k_s": 60, "import_100k_peak_mb": 500, "import_speedup": 3,
 OFFICER = "bench.officer@example.org"
 
 
-def _environment(workdir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
-    env.update(
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        YUNZHAO_VAR_DIR=str(workdir),
-        MEDIA_ROOT=str(workdir / "media"),
-        DJANGO_SETTINGS_MODULE="yunzhao.config.settings",
-        LOG_LEVEL="ERROR",
-        PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "src")]),
-    )
-    return env
-
-
 def _child(step: str, workdir: Path, *args: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", step, str(workdir), *args],
-        env=_environment(workdir),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"{step} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    return run_child(__file__, step, workdir, *args)
 
 
 # --- Steps run in subprocesses ----------------------------------------------------------------

@@ -19,9 +19,7 @@ subprocess, and finalised in another so that the measured one starts as a worker
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,37 +29,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
+from bench.timing import run_child  # noqa: E402 -- the repository is importable from here on
+
 TARGET_S = 3.0
 PAGES = 20
 RUNS = 5
 OFFICER = "bench.officer@example.org"
 
 
-def _environment(workdir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
-    env.update(
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        YUNZHAO_VAR_DIR=str(workdir),
-        MEDIA_ROOT=str(workdir / "media"),
-        DJANGO_SETTINGS_MODULE="yunzhao.config.settings",
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        LOG_LEVEL="ERROR",
-        PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "src")]),
-    )
-    return env
-
-
 def _child(step: str, workdir: Path, *args: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", step, str(workdir), *args],
-        env=_environment(workdir),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"{step} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    return run_child(__file__, step, workdir, *args, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 
 
 def _setup_django() -> None:

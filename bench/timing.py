@@ -62,3 +62,36 @@ def median(values: list[float]) -> float:
 
 def remove(checkout: Path) -> None:
     shutil.rmtree(checkout.parent, ignore_errors=True)
+
+
+def child_environment(workdir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a benchmark's child process: its own SQLite database and media folder
+    under ``workdir``, the repository importable; ``extra`` adds or overrides variables."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        YUNZHAO_VAR_DIR=str(workdir),
+        MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_SETTINGS_MODULE="yunzhao.config.settings",
+        LOG_LEVEL="ERROR",
+        PYTHONPATH=os.pathsep.join([str(REPO), str(REPO / "src")]),
+        **extra,
+    )
+    return env
+
+
+def run_child(script: str, step: str, workdir: Path, *args: str, **extra_env: str) -> dict[str, object]:
+    """Run ``script --child step workdir args…`` in its own process; its last stdout line is JSON."""
+    import json
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, script, "--child", step, str(workdir), *args],
+        env=child_environment(workdir, **extra_env),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{step} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
