@@ -15,6 +15,7 @@ from django.utils import translation
 from yunzhao.core.ical import CONTENT_TYPE, Entry, calendar_file
 from yunzhao.core.qr import qr_png
 from yunzhao.events.models import Event, Registration, RegistrationStatus
+from yunzhao.events.registrations import waiting_position
 
 
 def registration_url(registration: Registration) -> str:
@@ -39,12 +40,6 @@ def event_entry(event: Event) -> Entry:
     )
 
 
-def waiting_position(registration: Registration) -> int:
-    return Registration.objects.filter(
-        event_id=registration.event_id, status=RegistrationStatus.WAITING, pk__lte=registration.pk
-    ).count()
-
-
 def send_registration_email(*, registration_pk: int, what: str) -> bool:
     """Tell the registrant what happened (``what``: received, promoted, approved, waiting,
     declined, cancelled).  False when the registration is gone."""
@@ -58,7 +53,7 @@ def send_registration_email(*, registration_pk: int, what: str) -> bool:
             "event": event,
             "what": what,
             "url": registration_url(registration),
-            "position": waiting_position(registration) if registration.status == RegistrationStatus.WAITING else 0,
+            "position": waiting_position(registration),
             "starts": event.starts_at,
         }
         subject = " ".join(render_to_string("events/email/registration_subject.txt", context).split())

@@ -60,6 +60,15 @@ def seats_left(event: Event) -> int | None:
     return max(0, event.capacity - confirmed_count(event))
 
 
+def waiting_position(registration: Registration) -> int:
+    """The registration's place on its event's waiting list (1 is next), 0 when it is not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return 0
+    return Registration.objects.filter(
+        event_id=registration.event_id, status=RegistrationStatus.WAITING, pk__lte=registration.pk
+    ).count()
+
+
 def register(*, event: Event, registrant: Registrant, user: Any = None) -> tuple[Registration, bool]:
     """Register ``registrant`` for ``event``: confirmed while seats are left, else on the waiting
     list; awaiting approval when the event asks for it.  Returns (registration, created): the

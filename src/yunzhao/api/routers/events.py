@@ -29,6 +29,13 @@ CLOSED = gettext_lazy("This event does not take registrations now.")
 ENDS_BEFORE_START = gettext_lazy("The event cannot end before it starts.")
 
 
+def _counts(event: Event) -> registrations.RegistrationCounts:
+    """The event's registration counts, read once for the four fields that show them."""
+    if not hasattr(event, "_registration_counts"):
+        event._registration_counts = registrations.counts(event)  # type: ignore[attr-defined]
+    return event._registration_counts  # type: ignore[attr-defined]
+
+
 class EventOut(Schema):
     id: int
     kind: EventKind
@@ -76,19 +83,19 @@ class EventOut(Schema):
 
     @staticmethod
     def resolve_registered(obj: Event) -> int:
-        return registrations.counts(obj).registered
+        return _counts(obj).registered
 
     @staticmethod
     def resolve_confirmed(obj: Event) -> int:
-        return registrations.counts(obj).confirmed
+        return _counts(obj).confirmed
 
     @staticmethod
     def resolve_waiting(obj: Event) -> int:
-        return registrations.counts(obj).waiting
+        return _counts(obj).waiting
 
     @staticmethod
     def resolve_checked_in(obj: Event) -> int:
-        return registrations.counts(obj).checked_in
+        return _counts(obj).checked_in
 
 
 class EventPage(Schema):
@@ -141,11 +148,7 @@ class RegistrationOut(Schema):
 
     @staticmethod
     def resolve_waiting_position(obj: Registration) -> int | None:
-        if obj.status != RegistrationStatus.WAITING:
-            return None
-        return Registration.objects.filter(
-            event_id=obj.event_id, status=RegistrationStatus.WAITING, pk__lte=obj.pk
-        ).count()
+        return registrations.waiting_position(obj) or None
 
 
 class RegistrationPage(Schema):

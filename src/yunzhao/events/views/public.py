@@ -112,11 +112,7 @@ class RegistrationView(TemplateView):
         registration = Registration.objects.select_related("event").filter(code=kwargs["code"]).first()
         if registration is None:
             raise Http404
-        position = 0
-        if registration.status == RegistrationStatus.WAITING:
-            position = Registration.objects.filter(
-                event_id=registration.event_id, status=RegistrationStatus.WAITING, pk__lte=registration.pk
-            ).count()
+        position = registrations.waiting_position(registration)
         return super().get_context_data(
             registration=registration,
             event=registration.event,
