@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from yunzhao.api import errors
 from yunzhao.api.auth import TokenAuth
 from yunzhao.api.docs import VendoredSwagger
-from yunzhao.api.routers import agreements, crm, events, projects
+from yunzhao.api.routers import agreements, consulting, crm, events, filings, indicators, portal_content, projects
 
 DESCRIPTION = """\
 The Yunzhao (云招) investment-promotion platform: enterprises, contacts, channels, activities,
@@ -45,3 +45,7 @@ api.add_router("", crm.router)
 api.add_router("", projects.router)
 api.add_router("", agreements.router)
 api.add_router("", events.router)
+api.add_router("", portal_content.router)
+api.add_router("", indicators.router)
+api.add_router("", filings.router)
+api.add_router("", consulting.router)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "yunzhao.workbooks",
     "yunzhao.signing",
     "yunzhao.events",
+    "yunzhao.indicators",
+    "yunzhao.intake",
+    "yunzhao.consulting",
     "yunzhao.api",
 ]
 

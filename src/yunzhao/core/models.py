@@ -123,3 +123,17 @@ class ExchangeRate(models.Model):
 
     def __str__(self) -> str:
         return f"1 {self.currency} = {self.cny_per_unit} CNY ({self.valid_from})"
+
+
+class ContentVersion(models.Model):
+    """One row whose number goes up whenever published portal content changes.
+
+    Cached portal pages are keyed by it, so every web process serves an edit on the next
+    request without being told (see ``yunzhao.core.pagecache``).
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("portal content version")

@@ -20,7 +20,11 @@ from yunzhao.crm import duplicates as crm_duplicates
 from yunzhao.crm import indexing as crm_indexing
 from yunzhao.crm.industries import load_industries
 from yunzhao.crm.models import Activity, Channel, Contact, Enterprise, Industry
+from yunzhao.demo import consulting as demo_consulting
 from yunzhao.demo import events as demo_events
+from yunzhao.demo import indicators as demo_indicators
+from yunzhao.demo import intake as demo_intake
+from yunzhao.demo import portal as demo_portal
 from yunzhao.demo import histories, working
 from yunzhao.demo.builder import (
     ACCOUNTS_JOINED,
@@ -395,6 +399,10 @@ def load_demo() -> LoadResult:
         )
         _ensure_work(result, new_projects, enterprise_specs, departments, users)
         demo_events.ensure_events(departments, users, result.created)
+        demo_indicators.ensure_content(departments, users, result.created)
+        demo_portal.ensure_content(departments, users, result.created)
+        demo_consulting.ensure_content(departments, users, result.created)
+        demo_intake.ensure_content(departments, users, result.created)
         result.created = +result.created  # drop the kinds of which nothing was created
         if result.created:
             audit.record(actor=None, action="demo.loaded", data=dict(result.created))

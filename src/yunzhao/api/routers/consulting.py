@@ -1,0 +1,5 @@
+"""consulting through the versioned API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""filings through the versioned API."""
+
+from ninja import Router
+
+router = Router()

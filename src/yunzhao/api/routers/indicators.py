@@ -1,0 +1,5 @@
+"""indicators through the versioned API."""
+
+from ninja import Router
+
+router = Router()

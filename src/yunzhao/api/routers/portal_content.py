@@ -1,0 +1,5 @@
+"""portal_content through the versioned API."""
+
+from ninja import Router
+
+router = Router()

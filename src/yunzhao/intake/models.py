@@ -1,0 +1,1 @@
+"""Models: written by this app's issue."""
