@@ -137,3 +137,6 @@ class ContentVersion(models.Model):
 
     class Meta:
         verbose_name = _("portal content version")
+
+    def __str__(self) -> str:
+        return str(self.version)

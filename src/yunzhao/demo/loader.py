@@ -22,10 +22,10 @@ from yunzhao.crm.industries import load_industries
 from yunzhao.crm.models import Activity, Channel, Contact, Enterprise, Industry
 from yunzhao.demo import consulting as demo_consulting
 from yunzhao.demo import events as demo_events
+from yunzhao.demo import histories, working
 from yunzhao.demo import indicators as demo_indicators
 from yunzhao.demo import intake as demo_intake
 from yunzhao.demo import portal as demo_portal
-from yunzhao.demo import histories, working
 from yunzhao.demo.builder import (
     ACCOUNTS_JOINED,
     DEMO_ACCOUNTS,
