@@ -79,5 +79,5 @@ class RateLimitedFormMixin:
             window_seconds=self.rate_window_seconds,
         ):
             form.add_error(None, TOO_MANY)
-            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
-        return super().form_valid(form)  # type: ignore[misc,no-any-return]
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+        return super().form_valid(form)  # type: ignore[misc]
