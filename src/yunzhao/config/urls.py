@@ -1,14 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from yunzhao.core import sitemaps as core_sitemaps
 from yunzhao.core import views as core_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("ping", core_views.ping, name="ping"),
+    path("robots.txt", core_sitemaps.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": core_sitemaps.collect_sitemaps()}, name="sitemap"),
     path("api/v1/", include("yunzhao.api.urls")),
     path("", core_views.language_root, name="root"),
 ]

@@ -6,6 +6,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.utils import translation
 
 
+def ping(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers (no database); ``healthz`` also checks the database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
