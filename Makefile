@@ -17,7 +17,7 @@ DEBIAN_TEST_PACKAGES := chromium fonts-noto-cjk fonts-noto-core gettext
 
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run serve setup install install-dev system-deps catalogs messages migrate demo test test-fast lint typecheck migrations-check test-sqlite test-postgres bench vendor-assets clean
+.PHONY: help run serve setup install install-dev system-deps bench-deps catalogs messages migrate demo test test-fast lint typecheck migrations-check test-sqlite test-postgres bench vendor-assets clean
 
 help:
 	@echo "make run      install, migrate, load the demo data and serve on http://$(HOST):$(PORT)"
@@ -113,7 +113,13 @@ test-fast: install-dev
 	$(MANAGE) compile_catalogs
 	$(VENV)/bin/pytest -m "not e2e" $(PYTEST_ARGS)
 
-bench: install-dev
+# The portal benchmark loads the server with wrk (Debian's package).
+bench-deps:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; \
+	  else echo "The benchmarks need wrk: sudo apt-get install -y wrk"; exit 1; fi; }
+
+bench: install-dev bench-deps
 	$(PY) bench/run.py $(NAME)
 
 vendor-assets:
