@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "yunzhao.indicators",
     "yunzhao.intake",
     "yunzhao.consulting",
+    "yunzhao.matchmaking",
     "yunzhao.api",
 ]
 

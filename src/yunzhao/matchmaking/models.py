@@ -1,0 +1,1 @@
+"""Models: participants, meeting requests and meetings (the cloud exhibition issue)."""
