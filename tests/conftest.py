@@ -38,6 +38,16 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Every test database starts at content version 0 again: no page cached by an earlier test may show."""
+    from yunzhao.core import pagecache
+
+    pagecache.clear()
+    yield
+    pagecache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language (Chinese), whatever the one before it left active."""
     from django.conf import settings
