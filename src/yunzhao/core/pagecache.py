@@ -64,7 +64,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = (request.get_full_path(), get_language() or "", content_version())
+        # The page names its own address (Open Graph, hreflang): the host and scheme are part of the key.
+        key = (request.build_absolute_uri(), get_language() or "", content_version())
         with _lock:
             cached = _pages.get(key)
             if cached is not None:
