@@ -1,10 +1,11 @@
 """The zone overview at /<lang>/overview/."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from yunzhao.indicators.views import OverviewView
 
 app_name = "overview"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="portal/home.html"), name="home"),
+    path("", OverviewView.as_view(), name="home"),
 ]
