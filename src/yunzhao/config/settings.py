@@ -248,6 +248,9 @@ LOGGING = {
 }
 
 # --- Product settings -----------------------------------------------------------------
+# Project filings one address may send per hour (the form and the API each).
+FILING_RATE_LIMIT = env_int("YUNZHAO_FILING_RATE_LIMIT", 10)
+
 YUNZHAO = {
     "ORGANISATION_NAME": env_str("YUNZHAO_ORGANISATION_NAME", ""),
     # Online meetings get a room on this video server (Jitsi Meet; a self-hosted one in production).
