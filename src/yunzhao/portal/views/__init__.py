@@ -1,0 +1,3 @@
+from yunzhao.portal.views.public import HomeView
+
+__all__ = ["HomeView"]
