@@ -1,9 +1,12 @@
-"""Back-office routes of this app, inside the office namespace."""
+"""Back-office routes of filings, included at /<lang>/office/filings/ in the office namespace."""
 
 from django.urls import path
 
-from yunzhao.office.views import DashboardView
+from yunzhao.intake.views import office
 
 urlpatterns = [
-    path("", DashboardView.as_view(), name="filing-list"),
+    path("", office.FilingListView.as_view(), name="filing-list"),
+    path("<int:pk>/", office.FilingDetailView.as_view(), name="filing-detail"),
+    path("<int:pk>/<slug:action>/", office.FilingActionView.as_view(), name="filing-action"),
+    path("attachments/<int:pk>/", office.AttachmentDownloadView.as_view(), name="filing-attachment"),
 ]
