@@ -18,6 +18,13 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tests.consulting.factories import (
+    BookingFactory,
+    FaqEntryFactory,
+    MeetingSlotFactory,
+    QuestionFactory,
+    TopicFactory,
+)
 from tests.factories import (
     ActivityFactory,
     AgreementFactory,
@@ -30,12 +37,17 @@ from tests.factories import (
     UserFactory,
     blank_pdf,
 )
+from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
+from tests.intake.factories import FilingFactory, pdf_bytes
+from tests.portal.factories import LetterFactory, OpportunityFactory, PolicyFactory, VideoFactory
 from yunzhao.accounts.models import Role
 from yunzhao.api.tokens import issue_token
 from yunzhao.events import registrations
 from yunzhao.events.models import ProgrammeItem
+from yunzhao.intake.models import Attachment
 from yunzhao.pipeline.circulation import hand_over
 from yunzhao.pipeline.models import SavedView
+from yunzhao.portal.models import Caption
 from yunzhao.workbooks.models import ImportJob
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +107,30 @@ def world() -> World:
     objects["registration"] = registrations.register(
         event=event, registrant=registrations.Registrant(name="Walk", email="walk@example.com", language="en")
     )[0]
+    # The investor portal's content, filings, questions and figures.
+    objects["indicator"] = IndicatorFactory(code="trade_total")
+    objects["indicator_value"] = IndicatorValueFactory(indicator=objects["indicator"])
+    objects["policy"] = PolicyFactory()
+    objects["opportunity"] = OpportunityFactory()
+    objects["letter"] = LetterFactory()
+    objects["video"] = VideoFactory()
+    objects["caption"] = Caption.objects.create(
+        video=objects["video"], language="en", label="English", file="portal/captions/en.vtt"
+    )
+    filing = FilingFactory()
+    attachment = Attachment(filing=filing, original_name="plan.pdf", detected_type="pdf", size=len(pdf_bytes()))
+    attachment.file.save("plan.pdf", ContentFile(pdf_bytes()), save=True)
+    objects["filing"] = filing
+    objects["filing_attachment"] = attachment
+    topic = TopicFactory(department=home)
+    slot = MeetingSlotFactory(officer=officer, department=home)
+    objects.update(
+        question=QuestionFactory(topic=topic),
+        faq_entry=FaqEntryFactory(topic=topic),
+        topic=topic,
+        slot=slot,
+        booking=BookingFactory(slot=slot),
+    )
     return World(users=users, objects=objects)
 
 
@@ -146,12 +182,34 @@ PK_OF = {
     "agreement-signatory-create": "agreement",
     "agreement-send": "agreement",
     "agreement-void": "agreement",
+    "indicator-detail": "indicator",
+    "indicator-update": "indicator",
+    "indicator-value-create": "indicator",
+    "indicator-value-update": "indicator_value",
+    "indicator-value-delete": "indicator_value",
+    "content-caption-add": "video",
+    "content-caption-delete": "caption",
+    "filing-detail": "filing",
+    "filing-attachment": "filing_attachment",
+    "question-detail": "question",
+    "question-reply": "question",
+    "question-reassign": "question",
+    "consulting-faq-edit": "faq_entry",
+    "consulting-topic-edit": "topic",
+    "consulting-slot-withdraw": "slot",
+    "consulting-booking-cancel": "booking",
 }
 OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "enterprise-merge-compare": lambda w: {"pk": w.objects["enterprise"].pk, "other": w.objects["other_enterprise"].pk},
     "workbook-import-upload": lambda w: {"kind": "enterprises"},
     "workbook-export": lambda w: {"kind": "enterprises"},
     "event-registration-action": lambda w: {"pk": w.objects["registration"].pk, "action": "approve"},
+    "content-create": lambda w: {"kind": "policy"},
+    **{
+        name: (lambda w: {"kind": "policy", "pk": w.objects["policy"].pk})
+        for name in ("content-edit", "content-preview", "content-publish", "content-unpublish")
+    },
+    "filing-action": lambda w: {"pk": w.objects["filing"].pk, "action": "accept"},
 }
 
 
@@ -237,6 +295,42 @@ EXPECTED: dict[str, dict[str, int]] = {
     "event-badges": READ,
     "event-ceremony": READ,
     "event-ceremony-agreement": staff(405, 403, 405, 403, 405),
+    "indicator-list": READ,
+    "indicator-detail": READ,
+    "indicator-create": WORK,
+    "indicator-update": WORK,
+    "indicator-value-create": WORK,
+    "indicator-value-update": WORK,
+    "indicator-value-delete": staff(405, 405, 405, 403, 405),
+    "indicator-import": WORK,
+    "indicator-import-apply": staff(405, 405, 405, 403, 405),
+    "indicator-import-template": READ,
+    "content-home": READ,
+    "content-create": WORK,
+    "content-edit": WORK,
+    "content-preview": READ,
+    "content-publish": staff(405, 405, 405, 403, 405),
+    "content-unpublish": staff(405, 405, 405, 403, 405),
+    "content-caption-add": staff(405, 405, 405, 403, 405),
+    "content-caption-delete": staff(405, 405, 405, 403, 405),
+    "filing-list": READ,
+    "filing-detail": READ,
+    "filing-attachment": READ,
+    "filing-action": POST_ONLY,
+    "question-list": READ,
+    "consulting-metrics": READ,
+    "consulting-faq-list": READ,
+    "consulting-topic-list": READ,
+    "consulting-slot-list": READ,
+    "question-detail": staff(200, 403, 200, 200, 200),  # a question routed to the officer's department
+    "question-reply": staff(405, 403, 405, 403, 405),
+    "question-reassign": staff(405, 403, 405, 403, 405),
+    "consulting-slot-withdraw": staff(405, 403, 405, 403, 405),
+    "consulting-booking-cancel": staff(405, 403, 405, 403, 405),
+    "consulting-faq-create": WORK,
+    "consulting-faq-edit": WORK,
+    "consulting-topic-create": staff(403, 403, 403, 403, 200),  # topics decide routing: administrators only
+    "consulting-topic-edit": staff(403, 403, 403, 403, 200),
 }
 QUERY = {"activity-create": lambda w: f"?enterprise={w.objects['enterprise'].pk}"}
 
@@ -299,7 +393,36 @@ API_OBJECTS = {
     "project_id": "project",
     "handover_id": "handover",
     "agreement_id": "agreement",
+    "opportunity_id": "opportunity",
+    "policy_id": "policy",
+    "filing_id": "filing",
+    "question_id": "question",
+    "code": "indicator",
 }
+
+#: Operations anyone may call without a token (the portal's published content and its public forms):
+#: every role gets the same answer, 200 with the walk's objects or 422 for an empty form.
+PUBLIC_OPERATIONS = {
+    ("GET", "/api/v1/indicators"): 200,
+    ("GET", "/api/v1/indicators/{code}/series"): 200,
+    ("GET", "/api/v1/portal/letter"): 200,
+    ("GET", "/api/v1/portal/opportunities"): 200,
+    ("GET", "/api/v1/portal/opportunities/{opportunity_id}"): 200,
+    ("GET", "/api/v1/portal/services"): 200,
+    ("GET", "/api/v1/portal/policies"): 200,
+    ("GET", "/api/v1/portal/policies/{policy_id}"): 200,
+    ("GET", "/api/v1/portal/policy-finder"): 200,
+    ("POST", "/api/v1/filings"): 422,
+    ("GET", "/api/v1/filing-status"): 422,
+    ("GET", "/api/v1/consulting/faq"): 200,
+    ("POST", "/api/v1/consulting/questions/ask"): 422,
+    ("GET", "/api/v1/consulting/questions/thread"): 422,
+}
+
+
+def _path_value(world: World, name: str) -> str:
+    obj = world.objects[API_OBJECTS[name]]
+    return str(obj.code if name == "code" else obj.pk)
 
 
 def api_operations() -> list[tuple[str, str]]:
@@ -314,10 +437,15 @@ def test_the_api_walk_covers_every_path_parameter():
     assert parameters <= set(API_OBJECTS)
 
 
+def test_every_public_api_operation_is_one_the_api_offers():
+    assert set(PUBLIC_OPERATIONS) <= set(api_operations())
+
+
 @pytest.mark.parametrize(("method", "path"), api_operations())
 def test_api_operation_answers_each_role(client, world, method, path):
-    url = re.sub(r"{(\w+)}", lambda m: str(world.objects[API_OBJECTS[m.group(1)]].pk), path)
+    url = re.sub(r"{(\w+)}", lambda m: _path_value(world, m.group(1)), path)
     call = getattr(client, method.lower())
+    public = PUBLIC_OPERATIONS.get((method, path))
     for role in ROLES:
         headers = {"Accept-Language": "en"}
         if role != "anonymous":
@@ -327,7 +455,9 @@ def test_api_operation_answers_each_role(client, world, method, path):
             if method != "GET"
             else call(url, headers=headers)
         )
-        if role == "anonymous":
+        if public is not None:
+            assert response.status_code == public, (role, response.content)
+        elif role == "anonymous":
             assert response.status_code == 401, (role, response.content)
         elif role in ("investor", "exhibitor"):
             assert response.status_code == 403, (role, response.content)
