@@ -38,7 +38,7 @@ REPORT = ROOT / "bench" / "wrk_report.lua"
 PAGES = {
     "home": "/zh-hans/",
     "letter": "/en/invitation/",
-    "policies": "/ja/policies/",
+    "policies": "/ja/services/policies/",
     "overview": "/ar/overview/",
 }
 CONNECTIONS = 8

@@ -255,4 +255,6 @@ YUNZHAO = {
     "ORGANISATION_NAME": env_str("YUNZHAO_ORGANISATION_NAME", ""),
     # Online meetings get a room on this video server (Jitsi Meet; a self-hosted one in production).
     "VIDEO_PROVIDER_URL": env_str("YUNZHAO_VIDEO_PROVIDER_URL", "https://meet.jit.si/"),
+    # The consulting service's first reply is due this many working days after the question.
+    "FIRST_REPLY_WORKING_DAYS": env_int("YUNZHAO_FIRST_REPLY_WORKING_DAYS", 1),
 }
