@@ -57,3 +57,23 @@ def test_the_codes_other_modules_read_have_the_seeds_latest_counts():
         ("registered_enterprises", Decimal("2000"), "enterprises", "2024 Q4"),
         ("key_projects", Decimal("279"), "projects", "2024 Q4"),
     ]
+
+
+def test_the_overview_of_the_seeds_quarter_shows_their_figures(client):
+    demo.ensure_content({}, {}, Counter())
+    latest = client.get("/en/overview/").content.decode()
+    assert "899.24 billion\u00a0yuan" not in latest.split('<h2 class="h5"')[0]  # the headline is 2024 Q4
+
+    html = client.get("/en/overview/?quarter=2023-Q1").content.decode()
+    headline = html.split('<h2 class="h5"')[0]
+    assert '<option value="2023-Q1" selected>2023 Q1</option>' in html
+    assert "899.24 billion\u00a0yuan" in headline
+    assert "+11.6% year on year" in headline
+    assert "6.8 percentage points above the national growth" in headline
+    assert "Contribution to the national growth: 20.8%" in headline
+
+
+def test_an_unknown_quarter_shows_the_latest(client):
+    demo.ensure_content({}, {}, Counter())
+    html = client.get("/en/overview/?quarter=1999-Q9").content.decode()
+    assert '<option value="2024-Q4" selected>2024 Q4</option>' in html

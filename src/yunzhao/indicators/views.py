@@ -382,6 +382,15 @@ def _chart(item: IndicatorSummary) -> dict[str, Any]:
     }
 
 
+def _chosen_period(text: str, periods: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quarter ``?quarter=2023-Q1`` asks for, if the figures have it; else None (the latest)."""
+    year, _sep, quarter = text.partition("-Q")
+    if not (year.isdigit() and quarter.isdigit()):
+        return None
+    period = (int(year), int(quarter))
+    return period if period in periods else None
+
+
 @method_decorator(public_page, name="dispatch")
 class OverviewView(TemplateView):
     """The zone in figures: the latest quarter's headline figures, then a chart and its table each."""
@@ -390,10 +399,14 @@ class OverviewView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         items = [item for item in queries.summaries(queries.overview_indicators()) if item.latest]
+        periods = sorted({figures.period for item in items for figures in item.series}, reverse=True)
+        chosen = _chosen_period(self.request.GET.get("quarter", ""), periods)
         headlines: list[dict[str, Any]] = []
         for item in items:
-            latest = item.latest
-            assert latest is not None
+            shown = [figures for figures in item.series if chosen is None or figures.period <= chosen]
+            if not shown:
+                continue
+            latest = shown[-1]
             headlines.append(
                 {
                     "indicator": item.indicator,
@@ -407,6 +420,8 @@ class OverviewView(TemplateView):
         fallbacks = sorted({str(item["name_language"]) for item in headlines if item["name_language"]})
         return super().get_context_data(
             headlines=headlines,
+            quarters=[(f"{year}-Q{quarter}", queries.period_label((year, quarter))) for year, quarter in periods],
+            chosen_quarter=f"{chosen[0]}-Q{chosen[1]}" if chosen else "",
             fallback_languages=[language_name(code) for code in fallbacks],
             charts=charts,
             chart_data={chart["dom_id"]: chart["data"] for chart in charts},
