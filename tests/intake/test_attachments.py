@@ -54,19 +54,21 @@ def test_sniff_refuses_a_docx_whose_main_part_is_missing():
 
 def test_check_file_refuses_a_renamed_executable_with_its_name_in_the_message():
     upload = SimpleUploadedFile("business-plan.pdf", exe_bytes(), content_type="application/pdf")
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        check_file(upload, name=upload.name)
-    assert caught.value.messages == [
-        "“business-plan.pdf” is not a PDF, Word, Excel or image file (PNG, JPEG, GIF, WebP) — "
-        "whatever its name says. Please send one of those."
-    ]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            check_file(upload, name=upload.name)
+        assert caught.value.messages == [
+            "“business-plan.pdf” is not a PDF, Word, Excel or image file (PNG, JPEG, GIF, WebP) — "
+            "whatever its name says. Please send one of those."
+        ]
 
 
 def test_check_file_refuses_more_than_20_megabytes():
     upload = SimpleUploadedFile("plan.pdf", pdf_bytes() + b"\x00" * (MAX_SIZE + 1 - len(pdf_bytes())))
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        check_file(upload, name="plan.pdf")
-    assert caught.value.messages == ["“plan.pdf” is larger than 20 MB. Please send a smaller file."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            check_file(upload, name="plan.pdf")
+        assert caught.value.messages == ["“plan.pdf” is larger than 20 MB. Please send a smaller file."]
 
 
 def test_check_file_takes_exactly_20_megabytes():
