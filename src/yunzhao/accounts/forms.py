@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yunzhao.accounts.models import User
 from yunzhao.core.forms import StyledFormMixin
+from yunzhao.core.public_forms import HoneypotFormMixin
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -17,7 +18,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     )
 
 
-class InvestorRegistrationForm(StyledFormMixin, forms.Form):
+class InvestorRegistrationForm(HoneypotFormMixin, StyledFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     organisation = forms.CharField(label=_("Company or organisation"), max_length=200)

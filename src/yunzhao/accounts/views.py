@@ -18,6 +18,7 @@ from yunzhao.accounts.forms import EmailAuthenticationForm, InvestorRegistration
 from yunzhao.accounts.models import Department, User
 from yunzhao.core import audit
 from yunzhao.core.access import OfficeAccessMixin
+from yunzhao.core.public_forms import RateLimitedFormMixin
 
 
 class LoginView(auth_views.LoginView):
@@ -58,9 +59,10 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
-class InvestorRegistrationView(FormView):
+class InvestorRegistrationView(RateLimitedFormMixin, FormView):
     template_name = "accounts/register.html"
     form_class = InvestorRegistrationForm
+    rate_scope = "investor-registration"
 
     def form_valid(self, form: InvestorRegistrationForm) -> HttpResponse:
         data = form.cleaned_data

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -249,10 +250,13 @@ LOGGING = {
 }
 
 # --- Product settings -----------------------------------------------------------------
+# Submissions of one public form (event registration, investor sign-up, questions, bookings)
+# one address may send in ten minutes.
+PUBLIC_FORM_RATE_LIMIT = env_int("YUNZHAO_PUBLIC_FORM_RATE_LIMIT", 20)
 # Project filings one address may send per hour (the form and the API each).
 FILING_RATE_LIMIT = env_int("YUNZHAO_FILING_RATE_LIMIT", 10)
 
-YUNZHAO = {
+YUNZHAO: dict[str, Any] = {
     "ORGANISATION_NAME": env_str("YUNZHAO_ORGANISATION_NAME", ""),
     # Online meetings get a room on this video server (Jitsi Meet; a self-hosted one in production).
     "VIDEO_PROVIDER_URL": env_str("YUNZHAO_VIDEO_PROVIDER_URL", "https://meet.jit.si/"),

@@ -13,6 +13,7 @@ import time
 from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -64,20 +65,24 @@ def over_limit(request: HttpRequest, scope: str, *, limit: int, window_seconds: 
 
 
 class RateLimitedFormMixin:
-    """For a FormView on the portal: at most ``rate_limit`` valid submissions per address per window."""
+    """For a FormView on the portal: at most ``rate_limit`` valid submissions per address per window.
+
+    It takes over ``post`` (as Django's ``ProcessFormView`` does it, with the limit checked once
+    the form is valid), so the view's own ``form_valid`` runs only for submissions let through.
+    """
 
     rate_scope: ClassVar[str] = ""
-    rate_limit: ClassVar[int] = 10
+    rate_limit: ClassVar[int | None] = None  # None: settings.PUBLIC_FORM_RATE_LIMIT
     rate_window_seconds: ClassVar[int] = 600
     request: HttpRequest
 
-    def form_valid(self, form: forms.Form) -> HttpResponse:
-        if over_limit(
-            self.request,
-            self.rate_scope or type(self).__name__,
-            limit=self.rate_limit,
-            window_seconds=self.rate_window_seconds,
-        ):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.get_form()  # type: ignore[attr-defined]
+        if not form.is_valid():
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+        limit = self.rate_limit if self.rate_limit is not None else int(settings.PUBLIC_FORM_RATE_LIMIT)
+        scope = self.rate_scope or type(self).__name__
+        if over_limit(request, scope, limit=limit, window_seconds=self.rate_window_seconds):
             form.add_error(None, TOO_MANY)
             return self.form_invalid(form)  # type: ignore[attr-defined]
-        return super().form_valid(form)  # type: ignore[misc]
+        return self.form_valid(form)  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yunzhao.accounts.models import INTERNAL_ROLES, User
 from yunzhao.core.forms import StyledFormMixin
+from yunzhao.core.public_forms import HoneypotFormMixin
 from yunzhao.events.models import Event, Member, OutcomeKind, ProgrammeItem, Question, QuestionKind
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -175,7 +176,7 @@ class QuestionForm(StyledFormMixin, forms.ModelForm):
         self.fields["label_zh_hans"].required = True
 
 
-class RegistrationForm(StyledFormMixin, forms.Form):
+class RegistrationForm(HoneypotFormMixin, StyledFormMixin, forms.Form):
     """The public registration form, with the event's own questions after the standard ones."""
 
     name = forms.CharField(label=_("Your name"), max_length=200)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from yunzhao.core.public_forms import RateLimitedFormMixin
 from yunzhao.core.qr import qr_svg
 from yunzhao.events import audience, registrations
 from yunzhao.events.forms import RegistrationForm
@@ -50,11 +51,12 @@ class PublicEventView(TemplateView):
         )
 
 
-class RegisterView(FormView):
+class RegisterView(RateLimitedFormMixin, FormView):
     """The registration form, in the reader's language, with the event's own questions."""
 
     template_name = "events/register.html"
     form_class = RegistrationForm
+    rate_scope = "event-registration"
 
     @cached_property
     def event(self) -> Event:
