@@ -37,11 +37,11 @@ def test_latest_figures_gives_the_latest_quarter_with_its_year_on_year_in_the_or
     assert figures == [
         Figure(
             code="key_projects", name="Key projects", value=Decimal("279.0000"), unit="projects",
-            period_label="2023 Q2", yoy_percent=None,
+            period_label="2023 Q2", yoy_percent=None, display="279\u00a0projects",
         ),
         Figure(
             code="trade_total", name="Imports and exports", value=Decimal("8992.4000"), unit="100 million yuan",
-            period_label="2023 Q1", yoy_percent=Decimal("11.6"),
+            period_label="2023 Q1", yoy_percent=Decimal("11.6"), display="899.24 billion\u00a0yuan",
         ),
     ]  # fmt: skip
 

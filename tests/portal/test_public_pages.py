@@ -12,7 +12,6 @@ from tests.portal.factories import (
 )
 from yunzhao.core import pagecache
 from yunzhao.core.content import Publication
-from yunzhao.indicators import queries as indicator_queries
 from yunzhao.portal.models import AdvantageTopic, OpportunityKind, PolicyTopic, ServiceCategory
 
 pytestmark = pytest.mark.django_db
@@ -87,33 +86,21 @@ def test_a_draft_opportunity_is_not_found(client):
     assert client.get(f"/en/opportunities/{opportunity.pk}/").status_code == 404
 
 
-def test_advantages_show_the_indicators_figures(client, monkeypatch):
-    from decimal import Decimal
+def test_advantages_show_the_indicators_figures_as_the_reader_writes_them(client):
+    from tests.indicators.factories import seeds_trade
 
-    figure = indicator_queries.Figure(
-        code="trade_total",
-        name="Imports and exports",
-        value=Decimal("8992.4"),
-        unit="100 million yuan",
-        period_label="2023 Q1",
-        yoy_percent=Decimal("11.6"),
-    )
-    asked: list[list[str]] = []
-
-    def latest_figures(codes):
-        asked.append(list(codes))
-        return [figure] if "trade_total" in codes else []
-
-    monkeypatch.setattr("yunzhao.portal.views.public.latest_figures", latest_figures)
+    seeds_trade()
     AdvantageFactory(topic=AdvantageTopic.LOCATION, title_en="Next to the airport", indicator_codes=["trade_total"])
     AdvantageFactory(topic=AdvantageTopic.TALENT, title_en="Talent", indicator_codes=["registered_enterprises"])
+
     body = client.get("/en/advantages/").content.decode()
-    assert asked == [["trade_total", "registered_enterprises"]]
     assert "Next to the airport" in body
-    assert "8,992.4" in body
-    assert "100 million yuan" in body
+    assert "<bdi>899.24 billion\u00a0yuan</bdi>" in body
     assert "2023 Q1" in body
     assert "11.6% year on year" in body
+
+    chinese = client.get("/zh-hans/advantages/").content.decode()
+    assert "<bdi>8,992.4亿元</bdi>" in chinese
 
 
 def test_services_are_grouped_by_category_and_link_to_policies(client):

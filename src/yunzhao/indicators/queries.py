@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from yunzhao.core.content import Publication
-from yunzhao.indicators import derived
+from yunzhao.indicators import derived, display
 from yunzhao.indicators.derived import Period, PeriodFigures
 from yunzhao.indicators.models import Indicator, IndicatorValue
 
@@ -31,6 +31,7 @@ class Figure:
     unit: str  # in the active language, e.g. "亿元", "%", "enterprises"
     period_label: str  # e.g. "2023 Q1", in the active language
     yoy_percent: Decimal | None  # year on year, computed; None without last year's value
+    display: str = ""  # the value with its unit as the reader writes it: "4.98 trillion yuan", "4.98万亿元"
 
 
 def period_label(period: Period) -> str:
@@ -65,6 +66,7 @@ def latest_figures(codes: Sequence[str]) -> list[Figure]:
                 unit=indicator.unit,
                 period_label=period_label(latest),
                 yoy_percent=derived.year_on_year(values[latest], values.get(derived.year_before(latest))),
+                display=display.headline_value(indicator, values[latest]),
             )
         )
     return figures
