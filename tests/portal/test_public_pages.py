@@ -97,7 +97,7 @@ def test_advantages_show_the_indicators_figures_as_the_reader_writes_them(client
     assert "Next to the airport" in body
     assert "<bdi>899.24 billion\u00a0yuan</bdi>" in body
     assert "2023 Q1" in body
-    assert "11.6% year on year" in body
+    assert "\u206611.6%\u2069 year on year" in body  # the figure kept whole inside Arabic text
 
     chinese = client.get("/zh-hans/advantages/").content.decode()
     assert "<bdi>8,992.4亿元</bdi>" in chinese

@@ -92,6 +92,12 @@ def percent(value: Any, decimals: Any = None) -> str:
 
 
 @register.filter
+def isolate(value: Any) -> str:
+    """A figure kept whole and left to right inside right-to-left text (−1.1% must not read 1.1%−)."""
+    return f"\u2066{value}\u2069" if value not in (None, "") else ""
+
+
+@register.filter
 def pp(value: Any, decimals: Any = None) -> str:
     """``6.8`` → 6.8个百分点 / 6.8 percentage points."""
     figure = _number(value)
