@@ -79,6 +79,13 @@ def test_cancelling_by_either_side_frees_the_slot_and_tells_both(run_tasks, offi
         with translation.override(language):
             expected.append(gettext("Video meeting cancelled"))
     assert sorted(m.subject.split(" · ")[0] for m in mail.outbox) == sorted(expected)
+    for message in mail.outbox:  # each calendar is told to remove the meeting it was sent
+        (name, content, mimetype) = message.attachments[0]
+        calendar = Calendar.from_ical(content)
+        assert (name, mimetype.split(";")[0]) == (f"meeting-{booking.pk}.ics", "text/calendar")
+        assert calendar["method"] == "CANCEL"
+        [event] = calendar.walk("VEVENT")
+        assert (event["status"], event["uid"].split("@")[0]) == ("CANCELLED", f"meeting-{booking.pk}")
     again = meetings.book_slot(slot=slot, booker=booker(2))
     meetings.cancel_booking(booking=again, by=officer)
     again.refresh_from_db()

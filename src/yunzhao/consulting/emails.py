@@ -7,6 +7,8 @@ get the booking with an iCalendar invitation whose location is the video link.
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -104,7 +106,11 @@ def send_booking_emails(*, booking_pk: int, what: str) -> int:
         (booking.email, booking.language, "investor"),
         (officer.email, officer.preferred_language, "officer"),
     ]
-    ics = calendar_file([booking_entry(booking)]) if what == "booked" else None
+    entry = booking_entry(booking)
+    if what == "booked":
+        ics = calendar_file([entry])
+    else:  # the same uid, cancelled: calendars that took the invitation remove the meeting
+        ics = calendar_file([dataclasses.replace(entry, cancelled=True)], method="CANCEL")
     for address, language, side in people:
         with translation.override(language or settings.LANGUAGE_CODE):
             context = {
@@ -120,7 +126,6 @@ def send_booking_emails(*, booking_pk: int, what: str) -> int:
             subject = _subject("consulting/email/booking_subject.txt", context)
             body = render_to_string("consulting/email/booking_body.txt", context)
         message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-        if ics is not None:
-            message.attach(f"meeting-{booking.pk}.ics", ics, CONTENT_TYPE)
+        message.attach(f"meeting-{booking.pk}.ics", ics, CONTENT_TYPE)
         message.send(fail_silently=False)
     return len(people)

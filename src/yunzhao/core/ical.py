@@ -24,6 +24,7 @@ class Entry:
     location: str = ""
     description: str = ""
     url: str = ""
+    cancelled: bool = False  # sent with method="CANCEL": calendars remove the appointment of this uid
 
 
 def calendar_file(entries: Iterable[Entry], *, method: str = "PUBLISH") -> bytes:
@@ -47,5 +48,8 @@ def calendar_file(entries: Iterable[Entry], *, method: str = "PUBLISH") -> bytes
             event.add("description", entry.description)
         if entry.url:
             event.add("url", entry.url)
+        if entry.cancelled:
+            event.add("status", "CANCELLED")
+            event.add("sequence", 1)
         calendar.add_component(event)
     return bytes(calendar.to_ical())

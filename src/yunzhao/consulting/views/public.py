@@ -200,8 +200,8 @@ class MyQuestionsView(LoginRequiredMixin, ListView):
         )
 
 
-@method_decorator(public_page, name="dispatch")
 class MeetView(ListView):
+    # Not kept in the page cache: its slots pass with the clock, not with an edit.
     """Coming free slots, in the zone's time (stated)."""
 
     template_name = "consulting/meet.html"
