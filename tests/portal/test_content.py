@@ -9,11 +9,10 @@ from django.utils import translation
 from tests.factories import UserFactory
 from tests.portal.factories import LetterFactory, PolicyFactory, VideoFactory
 from yunzhao.accounts.models import Role
-from yunzhao.core.content import Publication, TranslationState, record_translation
+from yunzhao.core.content import Publication, TranslationState, record_translation, shown_language
 from yunzhao.core.models import AuditEntry
 from yunzhao.portal import editing
 from yunzhao.portal.models import Caption, Letter, validate_webvtt
-from yunzhao.portal.queries import shown_language
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 
 class Publication(models.TextChoices):
@@ -139,6 +139,15 @@ def publish(content: TranslatedContent) -> None:
     content.status = Publication.PUBLISHED
     if content.published_at is None:
         content.published_at = timezone.now()
+
+
+def shown_language(content: Any, field: str, language: str | None = None) -> str:
+    """The language whose text of ``field`` a reader of ``language`` is shown (their own, or a fallback)."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    for code in (language, *resolution_order(language)):
+        if str(getattr(content, build_localized_fieldname(field, code), "") or "").strip():
+            return code
+    return language
 
 
 def language_name(code: str) -> str:

@@ -15,11 +15,10 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from modeltranslation.utils import build_localized_fieldname
 
 from yunzhao.core import audit
 from yunzhao.core.access import ObjectPermissionMixin, OfficeAccessMixin
-from yunzhao.core.content import language_name, source_language
+from yunzhao.core.content import language_name, shown_language, source_language
 from yunzhao.core.formatting import format_percent, format_percentage_points
 from yunzhao.core.pagecache import public_page
 from yunzhao.crm.views.helpers import add_domain_errors, staff_user
@@ -342,15 +341,7 @@ class ImportTemplateView(OfficeAccessMixin, View):
 
 def _shown_in(indicator: Indicator, field: str) -> str:
     """The language ``field`` is shown in when the reader's is empty ("" when it is not)."""
-    if not indicator.is_fallback(field):
-        return ""
-    current = get_language() or source_language()
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    order = fallbacks.get(current, fallbacks["default"]) if isinstance(fallbacks, dict) else fallbacks
-    for code in order:
-        if str(getattr(indicator, build_localized_fieldname(field, code), "") or "").strip():
-            return str(code)
-    return source_language()
+    return shown_language(indicator, field) if indicator.is_fallback(field) else ""
 
 
 CHART_PERIODS = 8

@@ -3,11 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from yunzhao.accounts.models import Department
 from yunzhao.core.content import Publication
@@ -94,15 +90,6 @@ def services_by_category(services: Iterable[ServiceEntry]) -> list[tuple[str, st
     for service in services:
         grouped.setdefault(service.category, []).append(service)
     return [(value, str(label), grouped[value]) for value, label in ServiceCategory.choices if value in grouped]
-
-
-def shown_language(content: models.Model, field: str, language: str | None = None) -> str:
-    """The language whose text of ``field`` a reader of ``language`` is shown (their own, or a fallback)."""
-    language = language or get_language() or settings.LANGUAGE_CODE
-    for code in (language, *resolution_order(language)):
-        if str(getattr(content, build_localized_fieldname(field, code), "") or "").strip():
-            return code
-    return language
 
 
 def policies_for_industry(policies: QuerySet[Policy], industry: Industry) -> QuerySet[Policy]:

@@ -18,6 +18,7 @@ from yunzhao.api.access import get_or_404, page_of, resolve
 from yunzhao.api.errors import INVALID, ApiError, ErrorOut
 from yunzhao.api.schemas import Amount, Currency, Id, PageParams, PathId, text
 from yunzhao.core import money
+from yunzhao.core.content import shown_language
 from yunzhao.crm.models import Industry, Ownership
 from yunzhao.portal import finder, queries
 from yunzhao.portal.models import (
@@ -85,7 +86,7 @@ class LetterOut(Schema):
 
     @staticmethod
     def resolve_language(obj: Letter) -> str:
-        return queries.shown_language(obj, "body")
+        return shown_language(obj, "body")
 
 
 class OpportunityOut(Schema):
@@ -137,7 +138,7 @@ class OpportunityOut(Schema):
 
     @staticmethod
     def resolve_language(obj: Opportunity) -> str:
-        return queries.shown_language(obj, "title")
+        return shown_language(obj, "title")
 
 
 class OpportunityPage(Schema):
@@ -188,7 +189,7 @@ class ServiceOut(Schema):
 
     @staticmethod
     def resolve_language(obj: ServiceEntry) -> str:
-        return queries.shown_language(obj, "title")
+        return shown_language(obj, "title")
 
 
 class ServicePage(Schema):
@@ -253,7 +254,7 @@ class PolicyOut(Schema):
 
     @staticmethod
     def resolve_language(obj: Policy) -> str:
-        return queries.shown_language(obj, "title")
+        return shown_language(obj, "title")
 
 
 class PolicyPage(Schema):

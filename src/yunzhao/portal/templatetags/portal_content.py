@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language, get_language_info
 
-from yunzhao.portal.queries import shown_language
+from yunzhao.core.content import shown_language
 
 register = template.Library()
 
