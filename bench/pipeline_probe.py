@@ -337,6 +337,9 @@ def measure() -> dict[str, object]:
 
     if not _is_complete():
         raise SystemExit("the data set is missing: run `generate` first")
+    from yunzhao.core.warmup import warm_up
+
+    warm_up()  # as the WSGI entry point does before serving
     leader = User.objects.get(email="leader@yunzhao.example")
     officer = User.objects.get(email="officer@yunzhao.example")
     clients = []

@@ -197,3 +197,39 @@ def test_matched_name_prefers_the_name_that_holds_the_query():
     assert matched_name("inves", names) == ("en", "Sakura Investment")
     assert matched_name("サクラ", names) == ("ja", "サクラインベストメント")
     assert matched_name("sakura 樱花", names) == ("zh-hans", "樱花投资")  # no single name holds both
+
+
+def test_a_word_in_more_names_than_the_cap_says_more_than_and_still_shows_the_best(
+    officer_client, officer, zone, monkeypatch
+):
+    """Past MATCH_CAP matches a kind is not counted to the end: the page says "more than"."""
+    from yunzhao.office import search as office_search
+
+    monkeypatch.setattr(office_search, "MATCH_CAP", 2)
+    for n in range(3):
+        create_enterprise(
+            by=officer, name_zh_hans=f"樱花贸易第{n}有限公司", name_en=f"Sakura Trading {n}", country="JP"
+        )
+    response = officer_client.get("/en/office/search/", {"q": "sakura"})
+    group = next(g for g in response.context["groups"] if g.kind.key == "enterprise")
+    assert (group.count, group.capped) == (2, True)
+    assert len(group.results) == 2
+    page = response.content.decode()
+    assert "More than 2 found: add a word to narrow them down." in page
+    assert ">2+<" in page.replace(" ", "")
+    narrowed = officer_client.get("/en/office/search/", {"q": "sakura investment"})
+    group = next(g for g in narrowed.context["groups"] if g.kind.key == "enterprise")
+    assert (group.count, group.capped) == (1, False)
+
+
+def test_capped_count_of_the_search_core(officer, zone):
+    from yunzhao.core import search
+    from yunzhao.crm.models import Enterprise
+
+    for n in range(4):
+        create_enterprise(by=officer, name_zh_hans=f"樱花商事{n}", country="JP")
+    assert search.count("樱花", Enterprise) == 5
+    assert search.count("樱花", Enterprise, cap=3) == 4  # "more than 3"
+    assert search.count("樱花", Enterprise, cap=10) == 5
+    best = search.search("樱花", models=[Enterprise], limit=2, window=3)
+    assert len(best) == 2

@@ -298,13 +298,22 @@ def _matching_entries(terms: Sequence[_Term]) -> Q:
     raise NotImplementedError(f"no full-text search for the {connection.vendor} database")
 
 
-def _ranked_sql(terms: Sequence[_Term], content_type_ids: Sequence[int] | None, limit: int) -> tuple[str, list[Any]]:
-    """SQL selecting (content_type_id, object_id, score) of matches, best first."""
+def _ranked_sql(
+    terms: Sequence[_Term], content_type_ids: Sequence[int] | None, limit: int, window: int | None = None
+) -> tuple[str, list[Any]]:
+    """SQL selecting (content_type_id, object_id, score) of matches, best first.
+
+    With ``window``, only the first ``window`` matches the index gives are scored: for a word
+    held by tens of thousands of documents the score cannot tell them apart anyway, and
+    reading every match costs more than the page.
+    """
     params: list[Any]
     if connection.vendor == "sqlite":
         sql = """SELECT e.content_type_id, e.object_id, -bm25(core_searchentry_fts) AS score
-            FROM core_searchentry_fts JOIN core_searchentry e ON e.id = core_searchentry_fts.rowid
+            FROM core_searchentry_fts CROSS JOIN core_searchentry e ON e.id = core_searchentry_fts.rowid
             WHERE core_searchentry_fts MATCH %s"""
+        # CROSS JOIN keeps the full-text table first: under a LIMIT, SQLite's planner otherwise
+        # walks every entry of the kind and asks the full-text index about each.
         params = [_fts5_query(terms)]
     elif connection.vendor == "postgresql":
         sql = """SELECT e.content_type_id, e.object_id, ts_rank(e.document_tsv, q.query) AS score
@@ -316,7 +325,12 @@ def _ranked_sql(terms: Sequence[_Term], content_type_ids: Sequence[int] | None, 
     if content_type_ids is not None:
         sql += " AND e.content_type_id IN ({})".format(", ".join(["%s"] * len(content_type_ids)))
         params.extend(content_type_ids)
-    sql += " ORDER BY score DESC, e.content_type_id, e.object_id LIMIT %s"
+    if window is not None:
+        sql = f"SELECT * FROM ({sql} LIMIT %s) AS found"  # noqa: S608 -- SQL built above; values are parameters
+        params.append(window)
+        sql += " ORDER BY score DESC, content_type_id, object_id LIMIT %s"
+    else:
+        sql += " ORDER BY score DESC, e.content_type_id, e.object_id LIMIT %s"
     params.append(limit)
     return sql, params
 
@@ -384,10 +398,13 @@ def remove_object(obj: Model) -> None:
     SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)).delete()
 
 
-def search(query: str, *, models: list[type[Model]] | None = None, limit: int = 50) -> list[SearchHit]:
+def search(
+    query: str, *, models: list[type[Model]] | None = None, limit: int = 50, window: int | None = None
+) -> list[SearchHit]:
     """Objects whose entry holds every token of ``query``, best first, at most ``limit``.
 
     ``models`` restricts the hits to those models.  A query without tokens finds nothing.
+    ``window`` bounds how many matches are scored (see ``_ranked_sql``); ``None`` scores all.
     """
     terms = _parse_query(query)
     if not terms or limit <= 0:
@@ -397,7 +414,7 @@ def search(query: str, *, models: list[type[Model]] | None = None, limit: int = 
         content_type_ids = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
         if not content_type_ids:
             return []
-    sql, params = _ranked_sql(terms, content_type_ids, limit)
+    sql, params = _ranked_sql(terms, content_type_ids, limit, window)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -409,8 +426,9 @@ def search(query: str, *, models: list[type[Model]] | None = None, limit: int = 
     return hits
 
 
-def count(query: str, model: type[Model]) -> int:
-    """How many objects of ``model`` match ``query``, counted on the index alone.
+def count(query: str, model: type[Model], *, cap: int | None = None) -> int:
+    """How many objects of ``model`` match ``query``, counted on the index alone; with ``cap``,
+    counting stops past ``cap`` (the answer is then ``cap + 1``: "more than ``cap``").
 
     For models whose every object the reader may see; otherwise count
     ``filter_queryset(visible, query)``, which joins the model's table.
@@ -418,9 +436,12 @@ def count(query: str, model: type[Model]) -> int:
     terms = _parse_query(query)
     if not terms:
         return 0
-    return SearchEntry.objects.filter(
+    entries = SearchEntry.objects.filter(
         _matching_entries(terms), content_type=ContentType.objects.get_for_model(model)
-    ).count()
+    )
+    if cap is not None:
+        return entries.order_by().values("pk")[: cap + 1].count()
+    return entries.count()
 
 
 def filter_queryset(qs: QuerySet[_M], query: str) -> QuerySet[_M]:

@@ -31,6 +31,9 @@ from yunzhao.pipeline.queries import visible_projects
 
 #: How many of the best matches of each kind the ranking looks at.
 RANK_WINDOW = 200
+#: Past this many matches of a kind, the page says "more than" rather than counting them all,
+#: and only this many are scored: a word found in thousands of names needs more words.
+MATCH_CAP = 1000
 #: How many results of each kind the page shows: all kinds together, or one kind alone.
 SHOWN_PER_KIND = 8
 SHOWN_ONE_KIND = 50
@@ -139,7 +142,8 @@ class Result:
 @dataclass
 class Group:
     kind: Kind
-    count: int
+    count: int  # at most MATCH_CAP: past it, ``capped``
+    capped: bool = False
     results: list[Result] = field(default_factory=list)
     more_url: str = ""
 
@@ -186,22 +190,25 @@ def search_everything(query: str, *, user: Any, only: str = "", shown: int) -> l
     """Per kind: how many of its objects the reader may see match ``query``, and the best ``shown`` of
     them — of every kind, or only of the kind ``only`` (the others are counted).
 
-    At most three queries per kind whatever the number of matches.
+    At most three queries per kind whatever the number of matches; counting and scoring stop
+    at ``MATCH_CAP`` matches.
     """
     groups = []
     for kind in KINDS:
         visible = kind.objects(user)
         if kind.restricted:
-            found_count = search.filter_queryset(visible.order_by(), query).count()
+            found_count = search.filter_queryset(visible.order_by(), query).values("pk")[: MATCH_CAP + 1].count()
         else:
-            found_count = search.count(query, kind.model)
-        group = Group(kind=kind, count=found_count)
+            found_count = search.count(query, kind.model, cap=MATCH_CAP)
+        group = Group(kind=kind, count=min(found_count, MATCH_CAP), capped=found_count > MATCH_CAP)
         groups.append(group)
         if kind.list_url_name:
             group.more_url = f"{reverse(kind.list_url_name)}?{urlencode({'q': query})}"
         if not group.count or (only and kind.key != only):
             continue
-        ranked = [hit.object_id for hit in search.search(query, models=[kind.model], limit=RANK_WINDOW)]
+        ranked = [
+            hit.object_id for hit in search.search(query, models=[kind.model], limit=RANK_WINDOW, window=MATCH_CAP)
+        ]
         rank = {object_id: index for index, object_id in enumerate(ranked)}
         found = sorted(visible.filter(pk__in=ranked), key=lambda obj: rank[str(obj.pk)])[:shown]
         group.results = [_result(kind, obj, query) for obj in found]
@@ -230,6 +237,7 @@ class SearchView(OfficeAccessMixin, TemplateView):
             only=only,
             groups=groups,
             total=sum(group.count for group in groups),
+            total_capped=any(group.capped for group in groups),
             shown_groups=[group for group in groups if group.count and (not only or group.kind.key == only)],
         )
         return context

@@ -131,11 +131,12 @@ class Project(models.Model):
             # The list's default order, and each board column in it.
             models.Index(F("updated_at").desc(), F("id").desc(), name="pipeline_project_recent"),
             models.Index(F("stage"), F("updated_at").desc(), F("id").desc(), name="pipeline_project_stage_recent"),
-            # Covers the board's count and total per stage (and who may see each project), so
-            # summing a zone's projects reads this narrow index instead of the wide rows.
+            # Covers the board's count and total per stage (and who may see each project, and
+            # the key-project filter), so summing a zone's projects reads this narrow index
+            # instead of the wide rows.
             models.Index(
-                fields=["stage", "currency", "planned_investment", "department", "owner"],
-                name="pipeline_project_stage_sums",
+                fields=["stage", "currency", "planned_investment", "department", "owner", "is_key"],
+                name="pipeline_project_stage_totals",
             ),
         ]
 
