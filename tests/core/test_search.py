@@ -44,6 +44,9 @@ pytestmark = pytest.mark.django_db
         ("ｶﾞｲﾄﾞ", "ガイド"),
         ("がいど", "がいど"),
         ("投资促进", "投资促进"),
+        ("電池", "电池"),  # Japanese
+        ("醫藥產業", "医药产业"),  # traditional Chinese
+        ("株式会社", "株式会社"),  # nothing to fold
     ],
 )
 def test_normalise_folds_text_when_given_each_rule(text, expected):
@@ -145,13 +148,14 @@ def corpus():
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("投资", {"zh_agency", "zh_directory", "en_tokyo"}),
-        ("资", {"zh_agency", "zh_apart", "zh_directory", "en_tokyo"}),
-        ("投資", {"ja_tokyo"}),
+        # Japanese and traditional characters are folded to simplified: 投資 and 投资 are one word.
+        ("投资", {"zh_agency", "zh_directory", "en_tokyo", "ja_tokyo"}),
+        ("资", {"zh_agency", "zh_apart", "zh_directory", "en_tokyo", "ja_tokyo"}),
+        ("投資", {"zh_agency", "zh_directory", "en_tokyo", "ja_tokyo"}),
         ("テクノロジー", {"ja_technology"}),
         ("インベスト", {"ja_seminar"}),
         ("東京への投資", {"ja_tokyo"}),
-        ("企業", {"ja_technology"}),
+        ("企業", {"ja_technology", "zh_directory"}),
         ("투자", {"ko_briefing", "ko_network"}),
         ("استثمار", {"ar_plain", "ar_vowelled"}),
         ("اِسْتِثْمَار", {"ar_plain", "ar_vowelled"}),
@@ -284,3 +288,27 @@ def test_flush_empties_the_index_when_the_database_is_wiped():
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO core_searchentry_fts (core_searchentry_fts) VALUES ('integrity-check')")
+
+
+def test_search_finds_chinese_text_when_queried_in_japanese_or_traditional_characters(department):
+    index_object(department, "华光储能科技有限公司", "锂电池储能系统", "医药产业园")
+    assert [hit.object_id for hit in search("電池")] == [str(department.pk)]
+    assert [hit.object_id for hit in search("醫藥")] == [str(department.pk)]
+    assert search("電車") == []
+
+
+def test_the_folding_migration_gives_stored_documents_what_indexing_again_gives(department):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    migration = import_module("yunzhao.core.migrations.0007_fold_cjk_variants_in_search_entries")
+    before_folding = "電池 電 池 ab"  # what indexing "電池 ab" stored before characters were folded
+    entry = SearchEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(department), object_id="1", document=before_folding
+    )
+    migration.fold_documents(apps, None)
+    entry.refresh_from_db()
+    assert entry.document == " ".join(tokenise("電池 ab")) == "电池 电 池 ab"
+    assert [hit.object_id for hit in search("电池")] == ["1"]

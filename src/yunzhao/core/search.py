@@ -33,6 +33,9 @@ Normalisation rules (applied identically to documents and queries):
    they are letters of their own, not accented ``и``, ``і``, ``у``.  Japanese kana keep
    their voicing marks (が is not か).
 5. NFC recomposition.
+6. Japanese shinjitai and traditional Chinese characters common in business words become
+   simplified (``電池`` → ``电池``, ``醫藥`` → ``医药``; the table is ``core.cjk``), so a
+   Japanese query finds Chinese text and the other way round.
 
 Words longer than ``MAX_TOKEN_LENGTH`` characters are cut to that length (PostgreSQL
 drops over-long words from a tsvector; cutting keeps both databases alike).
@@ -53,6 +56,7 @@ from django.db.models import BigIntegerField, BooleanField, CharField, Model, Q,
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from yunzhao.core import cjk
 from yunzhao.core.models import SearchEntry
 
 __all__ = [
@@ -115,7 +119,7 @@ def _strip_accents(text: str) -> str:
 def normalise(text: str) -> str:
     """Fold ``text`` to the canonical form that is indexed and searched (see module doc)."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC_FOLD)
-    return unicodedata.normalize("NFC", _strip_accents(text))
+    return unicodedata.normalize("NFC", _strip_accents(text)).translate(cjk.FOLD_TABLE)
 
 
 # --- Tokenisation -----------------------------------------------------------------------
