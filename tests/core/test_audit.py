@@ -55,3 +55,14 @@ def test_flush_wipes_the_log_and_the_guard_survives_it(officer):
     entry = audit.record(actor=None, action="y.done")
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEntry.objects.filter(pk=entry.pk).update(action="z")
+
+
+def test_snapshot_keeps_file_fields_by_name_and_an_empty_one_as_none():
+    from django.core.files.base import ContentFile
+
+    from tests.matchmaking.factories import BoothFactory
+
+    booth = BoothFactory()
+    assert audit.snapshot(booth, ["logo"]) == {"logo": None}  # an empty file field has no url
+    booth.logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
+    assert audit.snapshot(booth, ["logo"]) == {"logo": booth.logo.name}
