@@ -39,6 +39,7 @@ from tests.factories import (
 )
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 from tests.intake.factories import FilingFactory, pdf_bytes
+from tests.matchmaking.factories import BoothFactory, FairFactory, MeetingRequestFactory
 from tests.portal.factories import LetterFactory, OpportunityFactory, PolicyFactory, VideoFactory
 from yunzhao.accounts.models import Role
 from yunzhao.api.tokens import issue_token
@@ -131,6 +132,8 @@ def world() -> World:
         slot=slot,
         booking=BookingFactory(slot=slot),
     )
+    fair = FairFactory(department=home, slug="walk-fair")
+    objects.update(fair=fair, booth=BoothFactory(fair=fair), fair_request=MeetingRequestFactory(fair=fair))
     return World(users=users, objects=objects)
 
 
@@ -198,6 +201,27 @@ PK_OF = {
     "consulting-topic-edit": "topic",
     "consulting-slot-withdraw": "slot",
     "consulting-booking-cancel": "booking",
+    **dict.fromkeys(
+        (
+            "fair-detail",
+            "fair-edit",
+            "fair-publish",
+            "fair-unpublish",
+            "fair-halls",
+            "fair-booths",
+            "fair-slots",
+            "fair-slots-clear",
+            "fair-tables",
+            "fair-rules",
+            "fair-report",
+            "fair-report-xlsx",
+            "fair-enquiries",
+            "fair-schedule",
+            "fair-schedule-publish",
+            "fair-table-plan",
+        ),
+        "fair",
+    ),
 }
 OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "enterprise-merge-compare": lambda w: {"pk": w.objects["enterprise"].pk, "other": w.objects["other_enterprise"].pk},
@@ -210,6 +234,19 @@ OTHER_KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
         for name in ("content-edit", "content-preview", "content-publish", "content-unpublish")
     },
     "filing-action": lambda w: {"pk": w.objects["filing"].pk, "action": "accept"},
+    **{
+        name: (lambda w: {"pk": w.objects["fair"].pk, "hall": w.objects["booth"].hall_id})
+        for name in ("fair-hall-edit", "fair-hall-move")
+    },
+    **{
+        name: (lambda w: {"pk": w.objects["fair"].pk, "booth": w.objects["booth"].pk})
+        for name in ("fair-booth-edit", "fair-booth-account")
+    },
+    "fair-booth-account-remove": lambda w: {
+        "pk": w.objects["fair"].pk,
+        "booth": w.objects["booth"].pk,
+        "user": w.users["exhibitor"].pk,
+    },
 }
 
 
@@ -223,6 +260,8 @@ POST_ONLY = staff(405, 405, 405, 405, 405)  # a button's target: GET is not a pa
 OWN_PROJECT = staff(200, 404, 200, 403, 200)  # the officer's department's project, its head, administrators
 OWN_IMPORT = staff(200, 404, 404, 404, 200)  # an import is its uploader's (and administrators')
 OWN_EVENT = staff(200, 403, 200, 403, 200)  # the organising department, its head, administrators
+ORGANISER = staff(200, 403, 200, 200, 200)  # a fair's organising department (and below), leaders, administrators
+ORGANISER_POST = staff(405, 403, 405, 405, 405)
 
 #: What a GET answers each member of staff; outside accounts always get 403 and visitors the sign-in page.
 #: The other officer works in the department the project is handed to; its head is not in this world,
@@ -331,6 +370,39 @@ EXPECTED: dict[str, dict[str, int]] = {
     "consulting-faq-edit": WORK,
     "consulting-topic-create": staff(403, 403, 403, 403, 200),  # topics decide routing: administrators only
     "consulting-topic-edit": staff(403, 403, 403, 403, 200),
+    "fair-list": READ,  # each sees the fairs they organise
+    "fair-create": READ,
+    **dict.fromkeys(
+        (
+            "fair-detail",
+            "fair-edit",
+            "fair-halls",
+            "fair-hall-edit",
+            "fair-booths",
+            "fair-booth-edit",
+            "fair-slots",
+            "fair-tables",
+            "fair-rules",
+            "fair-report",
+            "fair-report-xlsx",
+            "fair-enquiries",
+            "fair-schedule",
+            "fair-table-plan",
+        ),
+        ORGANISER,
+    ),
+    **dict.fromkeys(
+        (
+            "fair-publish",
+            "fair-unpublish",
+            "fair-hall-move",
+            "fair-booth-account",
+            "fair-booth-account-remove",
+            "fair-slots-clear",
+            "fair-schedule-publish",
+        ),
+        ORGANISER_POST,
+    ),
 }
 QUERY = {"activity-create": lambda w: f"?enterprise={w.objects['enterprise'].pk}"}
 
@@ -398,6 +470,9 @@ API_OBJECTS = {
     "filing_id": "filing",
     "question_id": "question",
     "code": "indicator",
+    "slug": "fair",
+    "booth_id": "booth",
+    "request_id": "fair_request",
 }
 
 #: Operations anyone may call without a token (the portal's published content and its public forms):
@@ -417,12 +492,19 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/consulting/faq"): 200,
     ("POST", "/api/v1/consulting/questions/ask"): 422,
     ("GET", "/api/v1/consulting/questions/thread"): 422,
+    ("GET", "/api/v1/fairs"): 200,
+    ("GET", "/api/v1/fairs/{slug}"): 200,
+    ("GET", "/api/v1/fairs/{slug}/booths"): 200,
+    ("GET", "/api/v1/fairs/{slug}/booths/{booth_id}"): 200,
 }
+#: Operations on one's own profile in a fair: any account's token, but only with a profile in the
+#: fair (nobody of the walk has one: 403 for all, 401 without a token).
+PARTICIPANT_PREFIX = "/api/v1/fairs/{slug}/"
 
 
 def _path_value(world: World, name: str) -> str:
     obj = world.objects[API_OBJECTS[name]]
-    return str(obj.code if name == "code" else obj.pk)
+    return str(obj.code if name == "code" else obj.slug if name == "slug" else obj.pk)
 
 
 def api_operations() -> list[tuple[str, str]]:
@@ -459,6 +541,10 @@ def test_api_operation_answers_each_role(client, world, method, path):
             assert response.status_code == public, (role, response.content)
         elif role == "anonymous":
             assert response.status_code == 401, (role, response.content)
+        elif path.startswith(PARTICIPANT_PREFIX):
+            if method == "GET" or response.status_code != 422:  # an empty body may be refused first
+                assert response.status_code == 403, (role, response.content)
+                assert response.json()["code"] == "not_a_participant"
         elif role in ("investor", "exhibitor"):
             assert response.status_code == 403, (role, response.content)
         else:

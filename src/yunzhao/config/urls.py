@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("filing/", include("yunzhao.intake.public_urls")),
     path("consulting/", include("yunzhao.consulting.public_urls")),
     path("sign/", include("yunzhao.signing.public_urls")),
+    path("fairs/", include("yunzhao.matchmaking.public_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

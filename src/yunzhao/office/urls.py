@@ -19,6 +19,7 @@ urlpatterns = [
     path("figures/", include("yunzhao.indicators.urls")),
     path("filings/", include("yunzhao.intake.urls")),
     path("consulting/", include("yunzhao.consulting.urls")),
+    path("fairs/", include("yunzhao.matchmaking.urls")),
     path("organisation/", accounts_views.DepartmentListView.as_view(), name="department-list"),
     path("organisation/<int:pk>/", accounts_views.DepartmentDetailView.as_view(), name="department-detail"),
     path("audit/", audit_views.AuditLogView.as_view(), name="audit-log"),
