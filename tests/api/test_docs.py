@@ -10,9 +10,14 @@ def test_openapi_schema_is_3_1_and_public(client):
     spec = response.json()
     assert spec["openapi"] == "3.1.0"
     assert spec["info"]["title"] == "Yunzhao API"
-    assert spec["components"]["securitySchemes"] == {"TokenAuth": {"type": "http", "scheme": "bearer"}}
+    # Staff tokens for the back office's data; any account's token for one's own part in a fair.
+    assert spec["components"]["securitySchemes"] == {
+        "TokenAuth": {"type": "http", "scheme": "bearer"},
+        "AccountTokenAuth": {"type": "http", "scheme": "bearer"},
+    }
     operations = {op["operationId"] for path in spec["paths"].values() for op in path.values()}
     assert {"list_projects", "move_project", "hand_over_project", "accept_handover", "record_activity"} <= operations
+    assert {"list_booths", "list_recommendations", "send_request", "accept_request", "read_agenda"} <= operations
     project = spec["components"]["schemas"]["ProjectOut"]["properties"]
     assert project["planned_investment"]["type"] == "string"
 

@@ -9,7 +9,17 @@ from ninja import NinjaAPI
 from yunzhao.api import errors
 from yunzhao.api.auth import TokenAuth
 from yunzhao.api.docs import VendoredSwagger
-from yunzhao.api.routers import agreements, consulting, crm, events, filings, indicators, portal_content, projects
+from yunzhao.api.routers import (
+    agreements,
+    consulting,
+    crm,
+    events,
+    fairs,
+    filings,
+    indicators,
+    portal_content,
+    projects,
+)
 
 DESCRIPTION = """\
 The Yunzhao (云招) investment-promotion platform: enterprises, contacts, channels, activities,
@@ -49,3 +59,4 @@ api.add_router("", portal_content.router)
 api.add_router("", indicators.router)
 api.add_router("", filings.router)
 api.add_router("", consulting.router)
+api.add_router("", fairs.router)
