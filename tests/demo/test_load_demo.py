@@ -221,3 +221,37 @@ def test_load_demo_holds_the_seeds_events_with_their_figures(demo):
     assert registrations.counts(online).registered == 1400
     assert (online.peak_viewers, online.total_views) == (4068, 53227)
     assert Event.objects.filter(registration_open=True, ends_at__gt=online.ends_at).count() >= 2
+
+
+@pytest.mark.django_db
+def test_load_demo_holds_an_online_fair_with_a_published_schedule(demo):
+    from yunzhao.core import search
+    from yunzhao.matchmaking.models import Booth, Fair, Meeting, MeetingStatus, Participant, Product
+
+    fair = Fair.objects.get(slug="china-japan-online-fair-2026")
+    assert fair.halls.count() == 3
+    assert Booth.objects.filter(fair=fair).count() == 120
+    assert Booth.objects.filter(fair=fair, is_zone_booth=True).count() == 1
+    assert Participant.objects.filter(fair=fair).exclude(role="exhibitor").count() == 600
+    assert Product.objects.filter(booth__fair=fair).count() == 238
+    statuses = dict(fair.requests.values_list("status").annotate(n=Count("pk")))
+    assert set(statuses) == {"accepted", "declined", "pending", "expired"}
+    meetings = Meeting.objects.filter(fair=fair)
+    assert meetings.count() > 1000
+    assert not meetings.exclude(status=MeetingStatus.PUBLISHED).exists()
+    assert fair.schedule_published_at is not None
+    run = fair.schedule_runs.get()
+    assert run.placed == meetings.count()
+    assert run.published_at is not None
+    # Nobody is in two meetings in one slot, and no table holds two meetings at once.
+    seen: set[tuple[int, int]] = set()
+    for slot_id, sender_id, recipient_id in meetings.values_list("slot", "request__sender", "request__recipient"):
+        for person in (sender_id, recipient_id):
+            assert (slot_id, person) not in seen
+            seen.add((slot_id, person))
+    assert not meetings.values("slot", "table").annotate(n=Count("pk")).filter(table__isnull=False, n__gt=1).exists()
+    # The demo exhibitor account runs a Korean booth; the demo investor has a profile.
+    assert Booth.objects.get(accounts__email="exhibitor@yunzhao.example").country == "KR"
+    assert Participant.objects.filter(fair=fair, user__email="investor@yunzhao.example").exists()
+    # Booths are found in Japanese.
+    assert search.search("蓄電", models=[Booth, Product])

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -22,6 +23,7 @@ from yunzhao.crm.industries import load_industries
 from yunzhao.crm.models import Activity, Channel, Contact, Enterprise, Industry
 from yunzhao.demo import consulting as demo_consulting
 from yunzhao.demo import events as demo_events
+from yunzhao.demo import fair as demo_fair
 from yunzhao.demo import histories, working
 from yunzhao.demo import indicators as demo_indicators
 from yunzhao.demo import intake as demo_intake
@@ -403,6 +405,7 @@ def load_demo() -> LoadResult:
         demo_portal.ensure_content(departments, users, result.created)
         demo_consulting.ensure_content(departments, users, result.created)
         demo_intake.ensure_content(departments, users, result.created)
+        demo_fair.ensure_fair(departments, users, result.created)
         result.created = +result.created  # drop the kinds of which nothing was created
         if result.created:
             audit.record(actor=None, action="demo.loaded", data=dict(result.created))
@@ -415,6 +418,8 @@ def load_demo() -> LoadResult:
 
 
 def _index_complete() -> bool:
-    indexed = SearchEntry.objects.count()
-    expected = sum(model.objects.count() for model in (Enterprise, Channel, Contact, Project))
+    models = (Enterprise, Channel, Contact, Project)
+    kinds = ContentType.objects.get_for_models(*models).values()
+    indexed = SearchEntry.objects.filter(content_type__in=kinds).count()
+    expected = sum(model.objects.count() for model in models)
     return indexed == expected
