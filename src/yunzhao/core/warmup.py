@@ -57,7 +57,8 @@ def warm_up(*, freeze: bool = True) -> int:
         try:
             engine.get_template(name)
             compiled += 1
-        except (TemplateDoesNotExist, TemplateSyntaxError):  # pragma: no cover -- a broken template fails its page's tests
+        except (TemplateDoesNotExist, TemplateSyntaxError):  # pragma: no cover
+            # A broken template fails its own page's tests; serving goes on without it compiled.
             logger.warning("template %s could not be compiled ahead of use", name)
     if freeze:
         gc.collect()
