@@ -249,6 +249,6 @@ def test_an_accept_over_the_cap_shows_the_reason(client):
     request = meeting_requests.send_request(sender=second, recipient=maker)
     client.force_login(maker.user)
     response = client.post(url("request-answer", fair.slug, request.pk), {"decision": "accept"}, follow=True)
-    assert "You have accepted 1 meetings, as many as this fair allows." in response.content.decode()
+    assert "You have accepted 1 meeting, as many as this fair allows." in response.content.decode()
     request.refresh_from_db()
     assert request.status == RequestStatus.PENDING

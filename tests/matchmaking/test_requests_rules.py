@@ -143,7 +143,7 @@ def test_the_acceptance_cap_refuses_with_a_clear_message():
     with translation.override("en"):
         error = refused("max_accepted", meeting_requests.accept_request, request=second, by=seller)
     assert str(error.message) == (
-        "You have accepted 1 meetings, as many as this fair allows. Cancel one of them before accepting another."
+        "You have accepted 1 meeting, as many as this fair allows. Cancel it before accepting another."
     )
     with translation.override("zh-hans"):
         chinese = refused("max_accepted", meeting_requests.accept_request, request=second, by=seller)

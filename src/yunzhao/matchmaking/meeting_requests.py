@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from yunzhao.core import audit
 from yunzhao.matchmaking.models import (
@@ -163,9 +164,12 @@ def send_request(
                 sent = MeetingRequest.objects.filter(live(now), sender=sender).count()
                 if sent >= fair.max_requests:
                     raise RequestRefused(
-                        _(
+                        ngettext(
+                            "You have %(count)s request waiting or accepted, as many as this fair allows. "
+                            "Cancel it, or wait for an answer, before asking someone else.",
                             "You have %(count)s requests waiting or accepted, as many as this fair allows. "
-                            "Cancel one, or wait for an answer, before asking someone else."
+                            "Cancel one, or wait for an answer, before asking someone else.",
+                            sent,
                         )
                         % {"count": sent},
                         "max_requests",
@@ -232,16 +236,23 @@ def accept_request(
         if cap is not None:
             if accepted_count(request.recipient_id) >= cap:
                 raise RequestRefused(
-                    _(
+                    ngettext(
+                        "You have accepted %(cap)s meeting, as many as this fair allows. "
+                        "Cancel it before accepting another.",
                         "You have accepted %(cap)s meetings, as many as this fair allows. "
-                        "Cancel one of them before accepting another."
+                        "Cancel one of them before accepting another.",
+                        cap,
                     )
                     % {"cap": cap},
                     "max_accepted",
                 )
             if accepted_count(request.sender_id) >= cap:
                 raise RequestRefused(
-                    _("%(name)s already has %(cap)s meetings, as many as this fair allows; decline this request.")
+                    ngettext(
+                        "%(name)s already has %(cap)s meeting, as many as this fair allows; decline this request.",
+                        "%(name)s already has %(cap)s meetings, as many as this fair allows; decline this request.",
+                        cap,
+                    )
                     % {"name": people[request.sender_id].organisation, "cap": cap},
                     "max_accepted_sender",
                 )
