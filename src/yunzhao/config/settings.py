@@ -262,4 +262,6 @@ YUNZHAO: dict[str, Any] = {
     "VIDEO_PROVIDER_URL": env_str("YUNZHAO_VIDEO_PROVIDER_URL", "https://meet.jit.si/"),
     # The consulting service's first reply is due this many working days after the question.
     "FIRST_REPLY_WORKING_DAYS": env_int("YUNZHAO_FIRST_REPLY_WORKING_DAYS", 1),
+    # The meeting scheduler stops improving a fair's schedule after this many seconds.
+    "FAIR_SCHEDULER_SECONDS": env_int("YUNZHAO_FAIR_SCHEDULER_SECONDS", 20),
 }
