@@ -114,3 +114,17 @@ class QueryCounter:
 @pytest.fixture
 def count_queries():
     return QueryCounter
+
+
+@pytest.fixture
+def run_tasks(django_capture_on_commit_callbacks):
+    """Run ``function(**kwargs)``, then what it enqueued after its commit, as the worker would."""
+    from tests.tasks import run_pending
+
+    def run(function, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            result = function(**kwargs)
+        run_pending()
+        return result
+
+    return run

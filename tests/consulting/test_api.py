@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 
 from tests.api.conftest import Api
-from tests.consulting.conftest import run_pending
 from tests.consulting.factories import FaqEntryFactory, QuestionFactory, TopicFactory
+from tests.tasks import run_pending
 from yunzhao.api.tokens import issue_token
 from yunzhao.consulting.models import Question
 from yunzhao.core.content import Publication

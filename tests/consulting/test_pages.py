@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from tests.consulting.conftest import run_pending
 from tests.consulting.factories import (
     BookingFactory,
     FaqEntryFactory,
@@ -19,6 +18,7 @@ from tests.consulting.factories import (
     TopicFactory,
 )
 from tests.factories import DepartmentFactory, UserFactory
+from tests.tasks import run_pending
 from yunzhao.accounts.models import Role
 from yunzhao.consulting.models import Author, Booking, FaqEntry, Message, Question, QuestionStatus, Topic
 from yunzhao.core import pagecache

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone, translation
 
-from tests.consulting.conftest import run_pending
 from tests.factories import DepartmentFactory, UserFactory
 from tests.matchmaking.factories import FairFactory, MeetingRequestFactory, ParticipantFactory, TableFactory
+from tests.tasks import run_pending
 from yunzhao.accounts.models import Role
 from yunzhao.matchmaking import planning
 from yunzhao.matchmaking.models import (

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from tests.consulting.conftest import run_pending
 from tests.matchmaking.factories import (
     FairFactory,
     MeetingRequestFactory,
@@ -23,17 +22,6 @@ from yunzhao.matchmaking.meeting_requests import RequestRefused
 from yunzhao.matchmaking.models import Meeting, MeetingKind, MeetingRequest, MeetingStatus, RequestStatus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def run_tasks(django_capture_on_commit_callbacks):
-    def run(function, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = function(**kwargs)
-        run_pending()
-        return result
-
-    return run
 
 
 def people(fair=None, **fair_fields):

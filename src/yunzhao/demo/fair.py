@@ -250,8 +250,9 @@ def ensure_fair(departments: dict[str, Department], users: dict[str, int], creat
     Booth.objects.bulk_create(booths)
     booths = list(Booth.objects.filter(fair=fair).order_by("pk"))
     products = []
+    spec_of_hall = {hall.pk: spec for hall, spec in zip(halls, HALLS, strict=True)}
     for booth in booths[1:]:
-        spec = HALLS[halls.index(next(h for h in halls if h.pk == booth.hall_id))]
+        spec = spec_of_hall[booth.hall_id]
         for position, (zh, en, ja) in enumerate(rng.sample(spec.products, 2)):
             low = Decimal(rng.choice((120, 450, 980, 2400, 12000)))
             products.append(
@@ -348,7 +349,7 @@ def ensure_fair(departments: dict[str, Department], users: dict[str, int], creat
     people = list(Participant.objects.filter(fair=fair).order_by("pk"))
     exhibitors = [p for p in people if p.role == "exhibitor"]
     visitors = [p for p in people if p.role != "exhibitor"]
-    division_of = {hall.pk: HALLS[i].division for i, hall in enumerate(halls)}
+    division_of = {pk: spec.division for pk, spec in spec_of_hall.items()}
     links = []
     for participant in people:
         division = division_of.get(participant.booth.hall_id) if participant.booth_id else rng.choice(HALLS).division  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema, Status
@@ -23,7 +24,7 @@ from yunzhao.api.schemas import Id, PageParams, PathId, Ref, text
 from yunzhao.core.content import Publication
 from yunzhao.matchmaking import agenda, indexing, meeting_requests, recommend
 from yunzhao.matchmaking.access import participant_for, published_fairs
-from yunzhao.matchmaking.models import Booth, Fair, MeetingKind, MeetingRequest, Participant
+from yunzhao.matchmaking.models import Booth, Fair, Hall, MeetingKind, MeetingRequest, Participant
 
 router = Router(tags=["fairs"])
 
@@ -249,26 +250,22 @@ def _refused(error: meeting_requests.RequestRefused) -> ApiError:
 @router.get("/fairs", response={200: list[FairOut]}, auth=None)
 def list_fairs(request: HttpRequest) -> list[Fair]:
     """Published fairs, the latest first, with their halls."""
-    fairs = list(published_fairs().order_by("-starts_on", "-pk")[:50])
-    for fair in fairs:
-        _attach_halls(fair)
-    return fairs
+    return list(_with_halls(published_fairs()).order_by("-starts_on", "-pk")[:50])
 
 
-def _attach_halls(fair: Fair) -> None:
-    from django.db.models import Count, Q
-
-    fair.hall_rows = list(  # type: ignore[attr-defined]
-        fair.halls.annotate(published_booths=Count("booths", filter=Q(booths__status=Publication.PUBLISHED))).order_by(
-            "position", "pk"
-        )
-    )
+def _with_halls(fairs: QuerySet[Fair]) -> QuerySet[Fair]:
+    """Fairs with their halls and each hall's published booths counted: one query for all halls."""
+    halls = Hall.objects.annotate(
+        published_booths=Count("booths", filter=Q(booths__status=Publication.PUBLISHED))
+    ).order_by("position", "pk")
+    return fairs.prefetch_related(Prefetch("halls", queryset=halls, to_attr="hall_rows"))
 
 
 @router.get("/fairs/{slug}", response={200: FairOut, 404: ErrorOut}, auth=None)
 def read_fair(request: HttpRequest, slug: SlugPath) -> Fair:
-    fair = _fair(slug)
-    _attach_halls(fair)
+    fair = _with_halls(published_fairs()).filter(slug=slug).first()
+    if fair is None:
+        raise ApiError(404, "not_found", NOT_FOUND)
     return fair
 
 
